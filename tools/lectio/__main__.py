@@ -1,0 +1,3 @@
+from lectio.cli import main
+
+main()

@@ -1,0 +1,78 @@
+"""Stage 6: one document model for every writer.
+
+The Book holds the front matter, the generated Note on the text, the readings with
+their stable paragraph numbers, the apparatus and the bibliography. The Note on the
+text is written from what the earlier stages recorded: normalization counts and the
+editor's decisions on each defect.
+"""
+
+from __future__ import annotations
+
+import html
+
+from lectio.errors import INFO, Finding
+from lectio.model import ApparatusEntry, Book, Reading, Text
+
+RULE_WORDS = {
+    "tex-double-quotes": "TeX double quotation marks made typographic",
+    "tex-single-quote": "TeX opening single quotation marks made typographic",
+    "straight-double-quote": "straight double quotation marks made typographic",
+    "straight-single-quote": "straight single quotation marks and apostrophes made typographic",
+    "tex-dashes": "TeX dashes (-- and ---) made en and em dashes",
+    "ellipsis": "runs of dots made an ellipsis",
+    "spaces": "runs of spaces reduced to one",
+    "trailing-space": "spaces at line ends removed",
+    "no-break-space": "no-break spaces beside spaces collapsed",
+    "stripped-citation": "places where a citation had been stripped (a no-break space left before a space)",
+    "caps-heading": "headings set in capitals given title case",
+    "block-quote": "paragraphs consisting of one quotation set as block quotations",
+    "line-endings": "line ends made uniform",
+}
+
+
+def assemble(config, introduction: Text | None, readings: list[Reading], apparatus: list[ApparatusEntry],
+             bibliography_html: list[str], findings: list[Finding]) -> Book:
+    note = note_on_text(readings, findings)
+    return Book(config, introduction, readings, apparatus, note, bibliography_html, findings)
+
+
+def note_on_text(readings: list[Reading], findings: list[Finding]) -> list[str]:
+    """Paragraphs (HTML) describing how each reading was established."""
+    paragraphs = [
+        "Each reading is printed from the file as the editor received it. Its paragraphs are numbered "
+        "with the reading’s siglum (M 7, S 23); the numbers are the same in the printed book and the "
+        "e-book. Words and notes in square brackets are the editor’s."
+    ]
+    for reading in readings:
+        paragraphs.append(_reading_paragraph(reading))
+        decisions = [f for f in findings if f.severity == INFO and f.decision and
+                     f.location.file == reading.text.display_path]
+        for finding in decisions:
+            where = f", line {finding.location.line}" if finding.location.line else ""
+            paragraphs.append(f"<span class=\"siglum\">{reading.siglum}</span>{where}: "
+                              f"{html.escape(_finding_words(finding))} {html.escape(finding.decision)}")
+    return paragraphs
+
+
+def _reading_paragraph(reading: Reading) -> str:
+    text = reading.text
+    changes = [f"{RULE_WORDS[rule]} ({count})" for rule, count in sorted(text.changes.items())
+               if rule in RULE_WORDS]
+    reconstructed = sum(1 for n in text.notes if n.reconstructed)
+    out = (f"<span class=\"siglum\">{reading.siglum}</span> — {html.escape(reading.title)}"
+           f"{', by ' + html.escape(reading.author) if reading.author else ''}: "
+           f"{len(text.paragraphs())} paragraphs, {len(text.notes)} notes.")
+    if changes:
+        out += " Normalized: " + "; ".join(changes) + "."
+    if reconstructed:
+        out += f" {reconstructed} note{'s' if reconstructed != 1 else ''} reconstructed by the editor."
+    return out
+
+
+def _finding_words(finding: Finding) -> str:
+    return {
+        "sources.stripped-citation": "a citation had been stripped from the received text.",
+        "sources.unclosed-quote": "a quotation is opened and never closed in the received text.",
+        "notes.duplicate": "a note number is printed twice in the received text.",
+        "notes.missing-number": "a note number is missing in the received text.",
+    }.get(finding.code, finding.message + ".")

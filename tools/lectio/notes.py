@@ -1,0 +1,321 @@
+"""Stage 3: find note markers, pair them with note texts, and make them canonical.
+
+Markers in several conventions are recognised: ``(12)``, ``[12]``, superscript
+digits, Markdown ``[^12]``, pandoc inline notes ``^[text]`` and, in Markdown texts,
+in-text citations ``[@key]`` (which a note style turns into footnotes). Note texts
+come from the reading's notes file (a TOML sidecar), a Notes section at the end of
+the source, or Markdown footnote definitions. Every marker leaves the text and
+becomes a NoteRef to a Note numbered 1, 2, 3… in the order of reading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lectio import tomlfile
+from lectio.errors import ERROR, INFO, WARNING, Finding, Location, NotesError
+from lectio.fsutil import display_path
+from lectio.model import Block, Note, NoteRef, Text
+from lectio.sources import LACUNA, normalize_fragment, quote_findings
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+MARKER = re.compile(
+    r" ?\((?P<paren>\d{1,3})\)(?![\w(])"
+    r"|(?<![\w\]])\[(?P<bracket>\d{1,3})\](?![(:\[])"
+    r"|\[\^(?P<md>[\w-]+)\](?!:)"
+    rf"|(?<=[\w.,;:!?\u201d\u2019)])(?P<sup>[{SUPERSCRIPTS}]+)"
+)
+CITATION = re.compile(r"\[(?=[^\[\]]*@[\w])[^\[\]]*\]")
+NOTE_DEFINITION = re.compile(r"\[\^([\w-]+)\]:\s*")
+NOTES_HEADING = re.compile(r"(end)?notes|references", re.I)
+
+
+@dataclass
+class NoteEntry:
+    """One ``[[note]]`` of a notes file: the text for one marker occurrence."""
+
+    marker: str
+    text: str
+    location: Location
+    occurrence: int = 1
+    renumber: int = 0
+    reconstructed: bool = False
+    decision: str = ""
+    used: bool = False
+
+
+@dataclass
+class CitationEntry:
+    """One ``[[citation]]``: a citation the editor restores where one was lost."""
+
+    text: str
+    location: Location
+    after: str = ""
+    before: str = ""
+    occurrence: int = 1
+    reconstructed: bool = True
+    decision: str = ""
+
+
+@dataclass
+class Emendation:
+    exact: str
+    replace: str
+    reason: str
+    location: Location
+
+
+@dataclass
+class NotesFile:
+    notes: list[NoteEntry] = field(default_factory=list)
+    citations: list[CitationEntry] = field(default_factory=list)
+    emendations: list[Emendation] = field(default_factory=list)
+
+
+NOTE_KEYS = {"marker": (int, str), "text": str, "occurrence": int, "renumber": int,
+             "reconstructed": bool, "decision": str}
+CITATION_KEYS = {"after": str, "before": str, "occurrence": int, "text": str,
+                 "reconstructed": bool, "decision": str}
+EMENDATION_KEYS = {"exact": str, "replace": str, "reason": str}
+
+
+def load_notes_file(path: Path | None) -> NotesFile:
+    """Parse and validate a notes sidecar; a missing path gives an empty one."""
+    if path is None:
+        return NotesFile()
+    data, raw = tomlfile.load(path, NotesError)
+    shown = display_path(path)
+    for table in data:
+        if table not in ("note", "citation", "emendation"):
+            raise NotesError(f"unknown table [[{table}]]", Location(shown, tomlfile.line_of_value(raw, table)),
+                             fix="a notes file has [[note]], [[citation]] and [[emendation]] tables")
+    result = NotesFile()
+    for kind, keys, required in (("note", NOTE_KEYS, {"marker", "text"}),
+                                 ("citation", CITATION_KEYS, {"text"}),
+                                 ("emendation", EMENDATION_KEYS, {"exact", "replace", "reason"})):
+        lines = tomlfile.entry_lines(raw, kind)
+        for index, entry in enumerate(data.get(kind, [])):
+            where = Location(shown, lines[index] if index < len(lines) else 0)
+            tomlfile.check_keys(entry, keys, required, where, kind, NotesError)
+            _add_entry(result, kind, entry, where)
+    return result
+
+
+def _add_entry(result: NotesFile, kind: str, entry: dict, where: Location) -> None:
+    if kind == "note":
+        entry = dict(entry, marker=str(entry["marker"]))
+        result.notes.append(NoteEntry(location=where, **entry))
+    elif kind == "citation":
+        if bool(entry.get("after")) == bool(entry.get("before")):
+            raise NotesError("a [[citation]] needs exactly one of 'after' or 'before'", where)
+        result.citations.append(CitationEntry(location=where, **entry))
+    else:
+        result.emendations.append(Emendation(location=where, **entry))
+
+
+def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]) -> list[Finding]:
+    """Apply emendations, turn markers into NoteRefs, pair them with texts; report."""
+    findings: list[Finding] = []
+    inline_citations(text)
+    findings += apply_emendations(text, sidecar.emendations, source_findings)
+    definitions = _take_definitions(text)
+    findings += _restore_citations(text, sidecar.citations, source_findings)
+    occurrences: dict[str, int] = {}
+    for block in text.blocks:
+        for match in reversed(list(_markers(block.text, text.markdown))):
+            _replace_marker(text, block, match)
+    ordered = sorted(((b_i, ref.position, ref) for b_i, b in enumerate(text.blocks) for ref in b.notes),
+                     key=lambda item: (item[0], item[1]))
+    previous = 0
+    for number, (_, _, ref) in enumerate(ordered, start=1):
+        note = ref.note
+        note.number = number
+        if note.marker:
+            occurrences[note.marker] = occurrences.get(note.marker, 0) + 1
+            findings += _pair(text, note, occurrences[note.marker], sidecar, definitions, previous)
+            previous = int(note.marker) if note.marker.isdigit() else previous
+    text.notes = [ref.note for _, _, ref in ordered]
+    findings += _gaps(text, sidecar)
+    findings += _unused(sidecar, definitions)
+    return findings
+
+
+def _markers(line: str, markdown: bool):
+    """In Markdown only ``[^n]`` is a marker: "(12)" there is prose."""
+    for match in MARKER.finditer(line):
+        if match.group("md") or not markdown:
+            yield match
+
+
+def _replace_marker(text: Text, block: Block, match: re.Match) -> None:
+    marker = next(v for v in match.groupdict().values() if v)
+    if match.group("sup"):
+        marker = str(int(marker.translate(str.maketrans(SUPERSCRIPTS, "0123456789"))))
+    location = text.location(block, match.start() + (1 if match.group().startswith(" ") else 0))
+    start = match.start()
+    block.delete(start, match.end())
+    block.notes.append(NoteRef(start, Note(0, "", location, marker=marker)))
+
+
+def apply_emendations(text: Text, emendations: list[Emendation], source_findings: list[Finding]) -> list[Finding]:
+    findings = []
+    for emendation in emendations:
+        hits = [(b, m.start()) for b in text.blocks for m in re.finditer(re.escape(emendation.exact), b.text)]
+        if len(hits) != 1:
+            findings.append(Finding("notes.emendation-anchor",
+                                    f"emendation 'exact' found {len(hits)} times in {text.display_path}; "
+                                    "it must match exactly once", emendation.location, ERROR,
+                                    fix="quote more (or less) of the normalized text"))
+            continue
+        block, start = hits[0]
+        origin = block.origin[start]
+        block.delete(start, start + len(emendation.exact))
+        block.insert(start, emendation.replace, origin)
+        _resolve_quote_findings(text, block, source_findings, emendation.reason)
+    return findings
+
+
+def _resolve_quote_findings(text: Text, block: Block, findings: list[Finding], reason: str) -> None:
+    if quote_findings(text, block):
+        return
+    first, last = text.location(block, 0), text.location(block, len(block.text) - 1)
+    for finding in findings:
+        if finding.code.endswith("-quote") and first <= finding.location <= last:
+            finding.severity, finding.decision = INFO, reason
+
+
+def _restore_citations(text: Text, citations: list[CitationEntry], source_findings: list[Finding]) -> list[Finding]:
+    findings = []
+    for citation in citations:
+        place = _find_place(text, citation)
+        if place is None:
+            findings.append(Finding("notes.citation-anchor",
+                                    f"[[citation]] place not found: {citation.after or citation.before!r} "
+                                    f"does not occur (occurrence {citation.occurrence}) in {text.display_path}",
+                                    citation.location, ERROR, fix="quote the normalized text next to the place"))
+            continue
+        block, position = place
+        location = text.location(block, position)
+        if position < len(block.text) and block.text[position] == LACUNA:
+            block.delete(position, position + 1)
+            for finding in source_findings:
+                if finding.code == "sources.stripped-citation" and finding.location == location:
+                    finding.severity = INFO
+                    finding.decision = citation.decision or "citation restored by the editor"
+        note = Note(0, citation.text, location, reconstructed=citation.reconstructed)
+        block.notes.append(NoteRef(position, note))
+    for block in text.blocks:  # lacunae nobody restored: the finding stays; the mark goes
+        while LACUNA in block.text:
+            index = block.text.index(LACUNA)
+            block.delete(index, index + 1)
+    return findings
+
+
+def _find_place(text: Text, citation: CitationEntry):
+    quote = normalize_fragment(citation.after or citation.before)
+    seen = 0
+    for block in text.blocks:
+        for match in re.finditer(re.escape(quote), block.text):
+            position = match.end() if citation.after else match.start()
+            if citation.before and position > 0 and block.text[position - 1] == " ":
+                position -= 1
+                if position > 0 and block.text[position - 1] == LACUNA:
+                    position -= 1
+            seen += 1
+            if seen == citation.occurrence:
+                return block, position
+    return None
+
+
+def _take_definitions(text: Text) -> dict[str, tuple[str, Location]]:
+    """Markdown ``[^n]: text`` blocks and a trailing Notes section become note texts."""
+    definitions = {}
+    kept = []
+    in_notes_section = False
+    for block in text.blocks:
+        match = NOTE_DEFINITION.match(block.text)
+        if block.kind == "heading" and NOTES_HEADING.fullmatch(block.text.strip()):
+            in_notes_section = True
+            continue
+        numbered = re.match(r"(?:\((\d+)\)|\[(\d+)\]|(\d+)\.)\s+", block.text) if in_notes_section else None
+        if match or numbered:
+            key = match.group(1) if match else next(g for g in numbered.groups() if g)
+            end = (match or numbered).end()
+            definitions[key] = (block.text[end:].strip(), Location(text.display_path, block.line))
+            continue
+        kept.append(block)
+    text.blocks = kept
+    return definitions
+
+
+def _pair(text, note, occurrence, sidecar, definitions, previous) -> list[Finding]:
+    findings = []
+    entry = next((e for e in sidecar.notes if e.marker == note.marker and e.occurrence == occurrence), None)
+    if occurrence > 1:
+        findings.append(Finding("notes.duplicate", f"marker ({note.marker}) occurs again (occurrence {occurrence})",
+                                note.location, INFO if entry and entry.decision else WARNING,
+                                fix=f"add a [[note]] with marker = {note.marker} and occurrence = {occurrence} "
+                                    "and a 'decision'", decision=entry.decision if entry else ""))
+    elif note.marker.isdigit() and int(note.marker) < previous:
+        findings.append(Finding("notes.out-of-order", f"marker ({note.marker}) comes after ({previous})",
+                                note.location, WARNING))
+    if entry:
+        entry.used = True
+        note.markdown, note.reconstructed = entry.text, entry.reconstructed
+        if entry.renumber and entry.renumber != note.number:
+            findings.append(Finding("notes.renumber", f"renumber = {entry.renumber}, but this is note "
+                                    f"{note.number} of the text", entry.location, ERROR))
+    elif note.marker in definitions and occurrence == 1:
+        note.markdown = definitions[note.marker][0]
+    else:
+        note.markdown = "The received text gives no text for this note."
+        note.reconstructed = True
+        findings.append(Finding("notes.no-text", f"no text for note marker ({note.marker})", note.location,
+                                WARNING, fix=f"add a [[note]] with marker = {note.marker} to the notes file"))
+    return findings
+
+
+def _gaps(text: Text, sidecar: NotesFile) -> list[Finding]:
+    numbers = [int(n.marker) for n in text.notes if n.marker.isdigit()]
+    if not numbers:
+        return []
+    findings = []
+    decisions = {e.renumber: e for e in sidecar.notes if e.renumber}
+    for missing in sorted(set(range(1, max(numbers) + 1)) - set(numbers)):
+        entry = decisions.get(missing)
+        findings.append(Finding("notes.missing-number", f"no marker ({missing}) in the text",
+                                Location(text.display_path), INFO if entry else WARNING,
+                                fix="record the decision with 'renumber' on the note that takes its place",
+                                decision=entry.decision if entry else ""))
+    return findings
+
+
+def _unused(sidecar: NotesFile, definitions) -> list[Finding]:
+    return [Finding("notes.orphan", f"[[note]] for marker ({e.marker}), occurrence {e.occurrence}, "
+                    "matches no marker in the text", e.location, ERROR)
+            for e in sidecar.notes if not e.used]
+
+
+def inline_citations(text: Text) -> None:
+    """In Markdown texts, ``[@key]`` citations and ``^[…]`` notes become notes,
+    as pandoc does with a note style."""
+    for block in text.blocks:
+        for start, end, markdown in reversed(_inline_notes(block.text)):
+            location = text.location(block, start)
+            block.delete(start, end)
+            block.notes.append(NoteRef(start, Note(0, markdown, location)))
+
+
+def _inline_notes(line: str) -> list[tuple[int, int, str]]:
+    found = [(m.start(), m.end(), m.group()) for m in CITATION.finditer(line)]
+    for match in re.finditer(r"\^\[", line):
+        depth = 0
+        for index in range(match.end() - 1, len(line)):
+            depth += {"[": 1, "]": -1}.get(line[index], 0)
+            if depth == 0:
+                found.append((match.start(), index + 1, line[match.end():index]))
+                break
+    found = [f for f in found if not any(o[0] < f[0] < o[1] for o in found if o is not f)]
+    return sorted(found)

@@ -1,0 +1,112 @@
+"""The build as a plain sequence of steps (config → … → verify).
+
+``check`` runs every stage short of rendering and collects findings; ``build``
+then renders. Each stage is a function of the previous stage's result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lectio import apparatus, assemble, citations, config as config_stage, notes, sources
+from lectio.errors import ERROR, WARNING, Finding, StageFailed
+from lectio.model import Book, Reading, Text
+
+
+@dataclass
+class Checked:
+    book: Book
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+
+def check(project: Path | str = ".", strict: bool = False) -> Checked:
+    """Run config → sources → notes → citations → apparatus → assemble; collect findings."""
+    config = config_stage.load(project)
+    findings: list[Finding] = []
+    readings = [_read_reading(config, item, findings) for item in config["readings"]]
+    intro = _read_introduction(config, findings)
+    entries = []
+    if config["apparatus"]["file"]:
+        entries, found = apparatus.load_apparatus(config.resolve(config["apparatus"]["file"]), readings)
+        findings += found
+        for entry in entries:
+            findings += notes.resolve_notes(entry.commentary, notes.NotesFile(), [])
+    texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
+    bibliography_html = _citations(config, texts, findings)
+    if strict:
+        for finding in findings:
+            if finding.severity == WARNING:
+                finding.severity = ERROR
+    book = assemble.assemble(config, intro, readings, entries, bibliography_html, findings)
+    return Checked(book, findings)
+
+
+def _read_reading(config, item: dict, findings: list[Finding]) -> Reading:
+    text, found = sources.read_text(item["siglum"], config.resolve(item["source"]))
+    sidecar = notes.load_notes_file(config.resolve(item["notes"]) if item["notes"] else None)
+    found += notes.resolve_notes(text, sidecar, found)
+    findings += found
+    _drop_title_heading(text, item["title"])
+    return Reading(item["siglum"], item["title"], item["author"], text, item["description"])
+
+
+def _drop_title_heading(text: Text, title: str) -> None:
+    """A source that opens with its own title: the chapter title replaces it."""
+    if text.blocks and text.blocks[0].kind == "heading" and \
+            sources.normalize_fragment(text.blocks[0].text).casefold() == sources.normalize_fragment(title).casefold():
+        del text.blocks[0]
+
+
+def _read_introduction(config, findings: list[Finding]) -> Text | None:
+    if not config["introduction"]["file"]:
+        return None
+    text, found = sources.read_text("intro", config.resolve(config["introduction"]["file"]))
+    found += notes.resolve_notes(text, notes.NotesFile(), found)
+    findings += found
+    return text
+
+
+def _citations(config, texts: list[Text], findings: list[Finding]) -> list[str]:
+    files = [config.resolve(f) for f in config["bibliography"]["files"]]
+    bib = citations.load_bibliography(files)
+    timeout = config["output"]["pandoc_timeout"]
+    findings += bib.findings
+    findings += citations.check_citations(texts, bib)
+    if files:
+        findings += citations.agreement_findings(bib, timeout)
+    if any(f.severity == ERROR for f in findings):
+        return []
+    style = citations.style_path(config["bibliography"]["style"], config.root)
+    for text in _grouped(texts):
+        citations.format_notes(text, bib, style, timeout)
+    keys = [k for t in texts for n in t.notes for k in citations.cited_keys(n.markdown)]
+    return citations.format_bibliography(keys, bib, style, timeout)
+
+
+def _grouped(texts: list[Text]) -> list[Text]:
+    """Apparatus commentaries are formatted as one sequence, so ibid. follows across entries."""
+    ordinary = [t for t in texts if not t.key.startswith("app-")]
+    commentary = [t for t in texts if t.key.startswith("app-")]
+    if commentary:
+        ordinary.append(_ApparatusNotes(commentary))
+    return ordinary
+
+
+class _ApparatusNotes(Text):
+    """All apparatus notes numbered as one series (shared Note objects, so formatting lands)."""
+
+    def __init__(self, commentary: list[Text]):
+        super().__init__("apparatus", commentary[0].path, commentary[0].display_path)
+        self.notes = [n for t in commentary for n in t.notes]
+        for number, note in enumerate(self.notes, start=1):
+            note.number = number
+
+
+def fail_on_errors(checked: Checked) -> None:
+    if checked.errors:
+        raise StageFailed(findings=checked.findings)

@@ -1,0 +1,219 @@
+"""The book → pandoc's document AST (JSON) → EPUB 3, through a sandboxed pandoc.
+
+Links between chapters are AST links, so pandoc rewrites them to the right
+XHTML file; notes are AST notes, so pandoc makes pop-up footnotes
+(epub:type noteref/footnote) numbered per chapter, that is per reading.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+from lectio import pandoc
+from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Text
+from lectio.render import fonts
+from lectio.render.inline import Call, Run, SpanEnd, events
+
+API_VERSION = [1, 23, 1, 1]
+
+
+def attr(identifier: str = "", classes: list[str] | None = None, pairs: list | None = None) -> list:
+    return [identifier, classes or [], pairs or []]
+
+
+def strs(text: str) -> list:
+    """Plain text as pandoc inlines (Str and Space)."""
+    out = []
+    for index, word in enumerate(text.split(" ")):
+        if index:
+            out.append({"t": "Space"})
+        if word:
+            out.append({"t": "Str", "c": word})
+    return out
+
+
+def raw_block(markup: str) -> dict:
+    return {"t": "RawBlock", "c": ["html", markup]}
+
+
+def raw_inline(markup: str) -> dict:
+    return {"t": "RawInline", "c": ["html", markup]}
+
+
+def header(level: int, identifier: str, inlines: list, classes: list[str] | None = None) -> dict:
+    return {"t": "Header", "c": [level, attr(identifier, classes), inlines]}
+
+
+def para(inlines: list) -> dict:
+    return {"t": "Para", "c": inlines}
+
+
+def div(identifier: str, classes: list[str], blocks: list) -> dict:
+    return {"t": "Div", "c": [attr(identifier, classes), blocks]}
+
+
+def span(identifier: str, classes: list[str], inlines: list) -> dict:
+    return {"t": "Span", "c": [attr(identifier, classes), inlines]}
+
+
+def link(target: str, inlines: list, classes: list[str] | None = None) -> dict:
+    return {"t": "Link", "c": [attr("", classes), inlines, [target, ""]]}
+
+
+def inlines_of(block: Block, prefix: str, numbers: dict[str, int]) -> list:
+    out = []
+    for event in events(block):
+        if isinstance(event, Run):
+            out += _wrap(strs(event.text), event.spans)
+        elif isinstance(event, Call):
+            out.append({"t": "Note", "c": [para([raw_inline(event.note.html)])]})
+        elif isinstance(event, SpanEnd) and event.span.kind == "anchor":
+            target = event.span.target
+            out.append(span(f"{prefix}-app-{target}", ["app-ref"],
+                            [link(f"#app-{target}", strs(f"A{numbers.get(target, 0)}"))]))
+    return out
+
+
+def _wrap(inlines: list, spans) -> list:
+    for item in reversed(spans):
+        if item.kind == "emph":
+            inlines = [{"t": "Emph", "c": inlines}]
+        elif item.kind == "anchor":
+            inlines = [span("", ["passage"], inlines)]
+    return inlines
+
+
+def blocks_of(text: Text, prefix: str, numbers: dict[str, int], numbered: bool = True) -> list:
+    out = []
+    for block in text.blocks:
+        inlines = inlines_of(block, prefix, numbers)
+        if block.kind == HEADING:
+            out.append(header(min(6, max(2, block.level)), "", inlines))
+            continue
+        body = para(inlines)
+        if block.kind == QUOTE:
+            body = {"t": "BlockQuote", "c": [body]}
+        if numbered and block.number is not None:
+            label = span("", ["pn"], [span("", ["siglum"], strs(prefix)), {"t": "Space"},
+                                      {"t": "Str", "c": str(block.number)}])
+            body = div(f"{prefix}-{block.number}", ["para"], [_prepend(body, label)])
+        out.append(body)
+    return out
+
+
+def _prepend(block: dict, label: dict) -> dict:
+    target = block if block["t"] == "Para" else block["c"][0]
+    target["c"].insert(0, label)
+    target["c"].insert(1, {"t": "Space"})
+    return block
+
+
+def pandoc_document(book: Book) -> dict:
+    numbers = {e.id: i for i, e in enumerate(book.apparatus, start=1)}
+    blocks = [header(1, "note-on-text", strs("Note on the text"))]
+    blocks += [raw_block(f"<p>{p}</p>") for p in book.note_on_text]
+    if book.introduction:
+        blocks.append(header(1, "introduction", strs("Introduction")))
+        blocks += blocks_of(book.introduction, "intro", numbers, numbered=False)
+    for reading in book.readings:
+        title = [span("", ["siglum"], strs(reading.siglum)), {"t": "Space"}, *strs(reading.title)]
+        blocks.append(header(1, reading.anchor, title, ["reading"]))
+        if reading.author:
+            blocks.append(div("", ["byline"], [para(strs(reading.author))]))
+        blocks += blocks_of(reading.text, reading.siglum, numbers)
+    if book.apparatus:
+        blocks.append(header(1, "readings-compared", strs("Readings compared")))
+        for entry in book.apparatus:
+            blocks += _entry_blocks(entry, numbers)
+    if book.bibliography_html:
+        blocks.append(header(1, "bibliography", strs("Bibliography")))
+        blocks += [raw_block(f'<p class="csl-entry">{e}</p>') for e in book.bibliography_html]
+    return {"pandoc-api-version": API_VERSION, "meta": metadata(book), "blocks": blocks}
+
+
+def _entry_blocks(entry: ApparatusEntry, numbers: dict[str, int]) -> list:
+    title = [span("", ["entry-number"], strs(f"A{numbers[entry.id]}")), {"t": "Space"}, *strs(entry.theme)]
+    inner = []
+    for passage in entry.passages:
+        ref = link(f"#{passage.siglum}-app-{entry.id}", [span("", ["siglum"], strs(passage.siglum)),
+                                                          {"t": "Space"}, {"t": "Str", "c": str(passage.block.number)}])
+        quote = {"t": "BlockQuote", "c": [para(strs(passage.block.text[passage.start:passage.end]))]}
+        inner.append(div("", ["side"], [para([ref]), quote]))
+    inner += blocks_of(entry.commentary, "app", numbers, numbered=False)
+    if entry.see:
+        links = []
+        for target in entry.see:
+            links += ([{"t": "Str", "c": ","}, {"t": "Space"}] if links else []) + [
+                link(f"#app-{target}", strs(f"A{numbers.get(target, '?')}"))]
+        inner.append(para(strs("See also") + [{"t": "Space"}] + links))
+    return [header(2, f"app-{entry.id}", title), div("", ["entry"], inner)]
+
+
+def metadata(book: Book) -> dict:
+    edition = book.config["edition"]
+
+    def text(value: str) -> dict:
+        return {"t": "MetaInlines", "c": strs(value)}
+
+    meta = {
+        "title": text(edition["title"]),
+        "lang": {"t": "MetaString", "c": edition["language"]},
+        "date": text(edition["date"]),
+        "rights": text(edition["rights"]),
+        "identifier": {"t": "MetaString", "c": edition["identifier"]},
+        "creator": {"t": "MetaList", "c": [
+            {"t": "MetaMap", "c": {"role": {"t": "MetaString", "c": "edt"}, "text": text(name)}}
+            for name in edition["editors"]]},
+    }
+    if edition["subtitle"]:
+        meta["subtitle"] = text(edition["subtitle"])
+    if edition["publisher"]:
+        meta["publisher"] = text(edition["publisher"])
+    return meta
+
+
+def epub_css(config) -> str:
+    face = fonts.font_face_css(lambda path: f"../fonts/{path.name}")
+    return face + config.resolve(config["output"]["epub_css"]).read_text(encoding="utf-8")
+
+
+STYLESHEET = "EPUB/styles/stylesheet1.css"
+
+
+def render_epub(book: Book) -> bytes:
+    """pandoc makes the EPUB; lectio then puts its own stylesheet in.
+
+    ``--sandbox`` keeps pandoc from reading a ``--css`` file, so the stylesheet is
+    written into the package afterwards (pandoc's default one is replaced).
+    """
+    config = book.config
+    with tempfile.TemporaryDirectory(prefix="lectio-epub-") as tmp:
+        out = Path(tmp) / "book.epub"
+        args = ["-f", "json", "-t", "epub3", "-o", str(out), "--toc-depth=1", "--split-level=1",
+                "--epub-title-page=true"]
+        args += [f"--epub-embed-font={path}" for path in fonts.font_files()]
+        document = json.dumps(pandoc_document(book), ensure_ascii=False)
+        pandoc.run(args, document, timeout=config["output"]["pandoc_timeout"], what="EPUB")
+        return replace_members(out.read_bytes(), {STYLESHEET: epub_css(config).encode("utf-8")})
+
+
+def replace_members(epub: bytes, members: dict[str, bytes]) -> bytes:
+    """A copy of the EPUB zip with some members replaced; mimetype stays first and stored."""
+    source = zipfile.ZipFile(io.BytesIO(epub))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            data = members.get(info.filename, source.read(info.filename))
+            compress = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            target.writestr(_fixed(info.filename, info.date_time), data, compress_type=compress)
+    return buffer.getvalue()
+
+
+def _fixed(name: str, date_time) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=date_time)
+    info.external_attr = 0o644 << 16
+    return info

@@ -1,0 +1,39 @@
+"""The book face: Source Serif Pro from the font-source-serif-pro package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lectio.errors import RequirementMissing
+
+FAMILY = "Source Serif Pro"
+FACES = (  # file stem, weight, style
+    ("SourceSerifPro-Regular", 400, "normal"),
+    ("SourceSerifPro-It", 400, "italic"),
+    ("SourceSerifPro-Semibold", 600, "normal"),
+    ("SourceSerifPro-SemiboldIt", 600, "italic"),
+    ("SourceSerifPro-Bold", 700, "normal"),
+    ("SourceSerifPro-BoldIt", 700, "italic"),
+)
+
+
+def font_dir() -> Path:
+    try:
+        import font_source_serif_pro
+    except ImportError:
+        raise RequirementMissing("the font package font-source-serif-pro is not installed",
+                                 fix="pip install font-source-serif-pro") from None
+    return Path(font_source_serif_pro.__file__).parent / "files"
+
+
+def font_files(suffix: str = "otf") -> list[Path]:
+    return [font_dir() / f"{stem}.{suffix}" for stem, _, _ in FACES]
+
+
+def font_face_css(url_for) -> str:
+    """@font-face rules; ``url_for(path)`` gives the URL a writer can load."""
+    rules = []
+    for (stem, weight, style), path in zip(FACES, font_files()):
+        rules.append(f'@font-face {{ font-family: "{FAMILY}"; src: url("{url_for(path)}"); '
+                     f"font-weight: {weight}; font-style: {style}; }}")
+    return "\n".join(rules) + "\n"

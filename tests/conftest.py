@@ -51,3 +51,50 @@ def run_cli(*args: str):
     from lectio.cli import main
 
     return CliRunner().invoke(main, list(args))
+
+
+TINY_EDITION = """[edition]
+name = "tiny"
+title = "A Tiny Edition"
+editors = ["A. Editor"]
+identifier = "urn:uuid:00000000-0000-4000-8000-000000000001"
+date = "2026-01-01"
+
+[[readings]]
+siglum = "A"
+title = "First text"
+source = "a.txt"
+notes = "a.notes.toml"
+
+[bibliography]
+files = ["t.bib"]
+
+[output]
+print_css = "print.css"
+epub_css = "epub.css"
+"""
+
+TINY_BIB = """@book{viola1987, author = {Viola, Lynne}, title = {The Best Sons of the Fatherland},
+  publisher = {Oxford University Press}, address = {New York}, year = {1987}}
+"""
+
+
+def make_tiny_project(root: Path, text: str = "", notes: str = "", edition: str = TINY_EDITION) -> Path:
+    """A small project (one short reading) for tests that must render quickly.
+
+    It uses the seed edition's stylesheets; ``text`` and ``notes`` replace the defaults.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "edition.toml").write_text(edition, encoding="utf-8")
+    (root / "a.txt").write_text(text or "OPENING\nA first paragraph that makes a claim.(1)\n"
+                                "A second paragraph, with ``TeX quotes'' and 1929--1933.\n", encoding="utf-8")
+    (root / "a.notes.toml").write_text(notes or '[[note]]\nmarker = 1\ntext = "[@viola1987]"\n', encoding="utf-8")
+    (root / "t.bib").write_text(TINY_BIB, encoding="utf-8")
+    shutil.copy2(ROOT / "styles" / "print.css", root / "print.css")
+    shutil.copy2(ROOT / "styles" / "epub.css", root / "epub.css")
+    return root
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    return make_tiny_project(tmp_path / "tiny")

@@ -29,7 +29,7 @@ def text_with(*markdowns):
 
 def test_string_macro_resolved(tmp_path):
     bib = bib_file(tmp_path)
-    assert bib.entries["works12"]["publisher"] == "Foreign Languages Publishing House"
+    assert bib.entries["works12"].fields["publisher"] == "Foreign Languages Publishing House"
     assert not bib.findings
 
 
@@ -58,31 +58,8 @@ def test_pandoc_sees_the_same_entries(tmp_path):
     assert citations.agreement_findings(bib, 30) == []
 
 
-def test_notes_formatted_full_then_short(tmp_path):
-    bib = bib_file(tmp_path)
-    text = text_with("[@viola1987]", "[@viola1987]", "[@works12]", "[@viola1987]")
-    style = citations.style_path(citations_style(), ROOT)
-    citations.format_notes(text, bib, style, 30)
-    assert "New York: Oxford University Press, 1987" in text.notes[0].html
-    # Chicago 17th: the same source again at once is shortened to the author (no ibid.)
-    assert ">Viola.<" in text.notes[1].html
-    # after an intervening note: author and short title, not ibid.
-    assert "Viola, <em>The Best Sons of the Fatherland</em>" in text.notes[3].html
-    assert "Press" not in text.notes[3].html and "Ibid" not in text.notes[3].html
-
-
-def test_reconstructed_notes_in_brackets(tmp_path):
-    bib = bib_file(tmp_path)
-    text = text_with("[@works12]")
-    text.notes[0].reconstructed = True
-    citations.format_notes(text, bib, citations.style_path(citations_style(), ROOT), 30)
-    assert text.notes[0].html.startswith("[") and text.notes[0].html.endswith("]")
-
-
 def test_unknown_style():
     with pytest.raises(CitationError, match="unknown CSL style"):
         citations.style_path("no-such-style", ROOT)
 
 
-def citations_style():
-    return "chicago-notes-bibliography-17th-edition"

@@ -71,3 +71,10 @@ def test_invalid_isbn_check_digit(project):
 def test_isbn_checksum():
     assert config.valid_isbn13("978-0-306-40615-7")
     assert not config.valid_isbn13("978-0-306-40615-6")
+
+
+def test_missing_default_stylesheet_is_named(project):
+    rewrite(project, 'print_css = "styles/print.css"\n', "")
+    (project / "styles" / "print.css").unlink()
+    with pytest.raises(ConfigError, match=r"output\.print_css: file not found: styles/print.css"):
+        config.load(project)

@@ -9,6 +9,7 @@ editor's decisions on each defect.
 from __future__ import annotations
 
 import html
+import re
 
 from lectio.errors import INFO, Finding
 from lectio.model import ApparatusEntry, Book, Reading, Text
@@ -45,13 +46,27 @@ def note_on_text(readings: list[Reading], findings: list[Finding]) -> list[str]:
     ]
     for reading in readings:
         paragraphs.append(_reading_paragraph(reading))
-        decisions = [f for f in findings if f.severity == INFO and f.decision and
-                     f.location.file == reading.text.display_path]
-        for finding in decisions:
-            where = f", line {finding.location.line}" if finding.location.line else ""
-            paragraphs.append(f"<span class=\"siglum\">{reading.siglum}</span>{where}: "
-                              f"{html.escape(_finding_words(finding))} {html.escape(finding.decision)}")
+        decisions = sorted((f for f in findings if f.severity == INFO and f.decision and
+                            f.location.file == reading.text.display_path), key=lambda f: f.location)
+        grouped: dict[str, list[Finding]] = {}
+        for finding in decisions:  # one decision may settle several defects (a duplicate and a gap)
+            grouped.setdefault(finding.decision, []).append(finding)
+        paragraphs += [_decision_paragraph(reading.siglum, group) for group in grouped.values()]
     return paragraphs
+
+
+def _decision_paragraph(siglum: str, group: list[Finding]) -> str:
+    lines = sorted({f.location.line for f in group if f.location.line})
+    where = f", line{'s' if len(lines) > 1 else ''} {' and '.join(map(str, lines))}" if lines else ""
+    phrases = list(dict.fromkeys(_finding_words(f) for f in group))
+    words = " and ".join([p.removesuffix(" in the received text") for p in phrases[:-1]] + phrases[-1:])
+    return (f"<span class=\"siglum\">{siglum}</span>{where}: {html.escape(words[0].upper() + words[1:])}. "
+            f"{_inline_markdown(group[0].decision)}")
+
+
+def _inline_markdown(text: str) -> str:
+    """The editor's decisions are Markdown: only emphasis is expected in them."""
+    return re.sub(r"\*([^*\s][^*]*)\*", r"<em>\1</em>", html.escape(text, quote=False))
 
 
 def _reading_paragraph(reading: Reading) -> str:
@@ -59,9 +74,9 @@ def _reading_paragraph(reading: Reading) -> str:
     changes = [f"{RULE_WORDS[rule]} ({count})" for rule, count in sorted(text.changes.items())
                if rule in RULE_WORDS]
     reconstructed = sum(1 for n in text.notes if n.reconstructed)
-    out = (f"<span class=\"siglum\">{reading.siglum}</span> — {html.escape(reading.title)}"
-           f"{', by ' + html.escape(reading.author) if reading.author else ''}: "
-           f"{len(text.paragraphs())} paragraphs, {len(text.notes)} notes.")
+    author = html.escape(reading.author.rstrip("."))
+    out = (f"<span class=\"siglum\">{reading.siglum}</span> — <em>{html.escape(reading.title)}</em>. "
+           f"{author + '. ' if author else ''}{len(text.paragraphs())} paragraphs, {len(text.notes)} notes.")
     if changes:
         out += " Normalized: " + "; ".join(changes) + "."
     if reconstructed:
@@ -71,8 +86,8 @@ def _reading_paragraph(reading: Reading) -> str:
 
 def _finding_words(finding: Finding) -> str:
     return {
-        "sources.stripped-citation": "a citation had been stripped from the received text.",
-        "sources.unclosed-quote": "a quotation is opened and never closed in the received text.",
-        "notes.duplicate": "a note number is printed twice in the received text.",
-        "notes.missing-number": "a note number is missing in the received text.",
-    }.get(finding.code, finding.message + ".")
+        "sources.stripped-citation": "a citation had been stripped from the received text",
+        "sources.unclosed-quote": "a quotation is opened and never closed in the received text",
+        "notes.duplicate": "a note number is printed twice in the received text",
+        "notes.missing-number": "a note number is missing in the received text",
+    }.get(finding.code, finding.message)

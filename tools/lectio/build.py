@@ -30,10 +30,11 @@ def build(project, targets=("pdf", "epub"), check_outputs: bool = True, echo=pri
     pipeline.fail_on_errors(checked)
     book = checked.book
     result = BuildResult()
+    document = layout_pdf(book)  # the EPUB's page-list needs the PDF's pages, even with --to epub
     if "pdf" in targets:
-        result.outputs.append(make_pdf(book))
+        result.outputs.append(make_pdf(book, document))
     if "epub" in targets:
-        result.outputs.append(make_epub(book))
+        result.outputs.append(make_epub(book, document))
     if check_outputs:
         findings, report = verify_outputs(project, targets)
         for line in report_lines(report):
@@ -45,20 +46,31 @@ def build(project, targets=("pdf", "epub"), check_outputs: bool = True, echo=pri
     return result
 
 
-def make_pdf(book) -> Path:
+def layout_pdf(book):
+    """The laid-out print book (WeasyPrint's Document), written or not."""
     from lectio.render import html, pdf
 
-    document = pdf.layout(html.write_html(book, pdf.print_css(book.config)), book.config)
+    return pdf.layout(html.write_html(book, pdf.print_css(book.config)), book.config)
+
+
+def make_pdf(book, document=None) -> Path:
+    from lectio.render import pdf
+
+    document = document if document is not None else layout_pdf(book)
     path = book.config.output_file("pdf")
     atomic_write(path, pdf.pdf_bytes(document, book.config))
+    for variant in book.config["output"]["extra_variants"]:  # e.g. an archival PDF/A beside the print PDF
+        atomic_write(pdf.variant_path(book.config, variant), pdf.pdf_bytes(document, book.config, variant))
     return path
 
 
-def make_epub(book) -> Path:
-    from lectio.render import epub
+def make_epub(book, document=None) -> Path:
+    """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list."""
+    from lectio.render import epub, pagemap
 
+    pages = pagemap.page_starts(document) if document is not None else None
     path = book.config.output_file("epub")
-    atomic_write(path, epub.render_epub(book))
+    atomic_write(path, epub.render_epub(book, pages))
     return path
 
 
@@ -71,23 +83,39 @@ def verify_outputs(project, targets=("pdf", "epub")) -> tuple[list[Finding], dic
             findings.append(Finding("verify.missing", f"{target.upper()} not built yet", Location(display_path(path)),
                                     ERROR, fix="run lectio build"))
         elif target == "pdf":
-            found, figures = verify.check_pdf(path)
+            found, report["pdf"] = _preflight(config)
             findings += found
-            report["pdf"] = figures
         else:
-            found = verify.check_epub(path)
+            found, report["epub"] = verify.verify_epub(path)
             findings += found
-            report["epub"] = {"errors": sum(f.severity == ERROR for f in found),
-                              "warnings": sum(f.severity == "warning" for f in found)}
     return findings, report
 
 
+def _preflight(config) -> tuple[list[Finding], list[dict]]:
+    """The preflight of the PDF and of each extra variant (build/<name>.pdfa-3b.pdf)."""
+    from lectio import preflight
+    from lectio.render.pdf import variant_path
+
+    found, figures = verify.check_pdf(config.output_file("pdf"), preflight.Expected.from_config(config))
+    reports = [figures]
+    for variant in config["output"]["extra_variants"]:
+        path = variant_path(config, variant)
+        if not path.exists():
+            found.append(Finding("verify.missing", f"{variant} not built yet", Location(display_path(path)),
+                                 ERROR, fix="run lectio build"))
+            continue
+        more, figures = verify.check_pdf(path, preflight.Expected.from_config(config, variant))
+        found += more
+        reports.append(figures)
+    return found, reports
+
+
 def report_lines(report: dict) -> list[str]:
+    from lectio.preflight import report_lines as preflight_lines
+
     lines = []
-    if "pdf" in report:
-        pdf = report["pdf"]
-        embedded = sum(1 for v in pdf["fonts"].values() if v)
-        lines.append(f"PDF: {pdf['pages']} pages, {embedded}/{len(pdf['fonts'])} fonts embedded")
+    for figures in report.get("pdf", []):
+        lines += preflight_lines(figures)
     if "epub" in report:
         epub = report["epub"]
         lines.append(f"EPUBCheck: {epub['errors']} errors, {epub['warnings']} warnings")

@@ -1,10 +1,11 @@
 """Stage 4: the bibliography and the formatting of notes.
 
-BibTeX is read with bibtexparser 2 through an explicit middleware stack; failed
-blocks and duplicate keys are kept and reported with their lines, not dropped.
-Every cited key must resolve (with a near-miss suggestion when it does not).
-Notes and the bibliography are formatted by pandoc's citeproc with a CSL style,
-and pandoc must see the same set of entries that lectio validated.
+BibTeX is read and resolved by ``bibtex.py`` (bibtexparser 2 with an explicit
+middleware stack); failed blocks, duplicate keys, undefined macros, bad crossrefs
+and missing fields are findings with their lines. Every cited key must resolve
+(with a near-miss suggestion when it does not). The entries lectio resolved are
+written out as one clean .bib, and that file is the only bibliography pandoc's
+citeproc is given: pandoc formats exactly what lectio checked.
 """
 
 from __future__ import annotations
@@ -13,81 +14,54 @@ import difflib
 import html
 import json
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import bibtexparser
-from bibtexparser import middlewares
+from lectio import bibtex, pandoc
+from lectio.bibtex import BibEntry
+from lectio.citeprose import CITE_KEY, opens_with_capital, prose_citations, tidy_punctuation
+from lectio.errors import ERROR, WARNING, CitationError, Finding, Location, RenderError
+from lectio.fsutil import display_path, read_utf8
+from lectio.model import Note, Text
 
-from lectio import pandoc
-from lectio.errors import ERROR, WARNING, CitationError, Finding, Location
-from lectio.fsutil import display_path
-from lectio.model import Text
-
-CITE_KEY = re.compile(r"(?<![\w@])@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*\w|[A-Za-z0-9_])")
-REQUIRED_FIELDS = {
-    "book": ("title", "year"),
-    "incollection": ("title", "booktitle"),
-    "article": ("title", "journal", "year"),
-    "misc": ("title",),
-}
 
 
 @dataclass
 class Bibliography:
     files: list[Path]
-    entries: dict[str, dict] = field(default_factory=dict)
-    lines: dict[str, Location] = field(default_factory=dict)
+    entries: dict[str, BibEntry] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
-
-
-def middleware_stack() -> list:
-    """The order matters: strings resolved, then braces removed, then LaTeX decoded."""
-    return [
-        middlewares.ResolveStringReferencesMiddleware(True),
-        middlewares.RemoveEnclosingMiddleware(True),
-        middlewares.LatexDecodingMiddleware(True),
-    ]
+    pandoc_ids: set[str] | None = None
 
 
 def load_bibliography(paths: list[Path]) -> Bibliography:
+    """Every file read and resolved (crossref across files); problems become findings."""
     bib = Bibliography(paths)
     for path in paths:
-        _load_file(bib, path)
+        entries, findings = bibtex.parse(read_bib(path), display_path(path))
+        bib.findings += findings
+        for entry in entries:
+            _add(bib, entry)
+    bib.findings += bibtex.resolve_crossrefs(bib.entries)
+    for entry in bib.entries.values():
+        bib.findings += bibtex.required_findings(entry) + bibtex.month_findings(entry)
     return bib
 
 
-def _load_file(bib: Bibliography, path: Path) -> None:
-    shown = display_path(path)
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CitationError(f"not valid UTF-8 (byte offset {exc.start})", Location(shown),
-                            code="citations.encoding", fix="save the .bib file as UTF-8") from None
-    library = bibtexparser.parse_string(raw, parse_stack=middleware_stack())
-    for block in library.failed_blocks:
-        where = Location(shown, block.start_line + 1)
-        kind = type(block).__name__
-        message = "duplicate key" if "Duplicate" in kind else f"entry could not be parsed ({kind})"
-        bib.findings.append(Finding("citations.failed-block", message, where, ERROR,
-                                    fix="correct or remove the entry"))
-    for entry in library.entries:
-        where = Location(shown, entry.start_line + 1)
-        if entry.key in bib.entries:
-            bib.findings.append(Finding("citations.duplicate-key", f"key {entry.key!r} defined again "
-                                        f"(first at {bib.lines[entry.key]})", where, ERROR))
-            continue
-        bib.entries[entry.key] = {"type": entry.entry_type.lower(), **{f.key.lower(): f.value for f in entry.fields}}
-        bib.lines[entry.key] = where
-        _check_required(bib, entry.key)
+def read_bib(path: Path) -> str:
+    """The file as text; anything but UTF-8 is an error that points at the byte."""
+    return read_utf8(path, CitationError, code="citations.encoding",
+                     fix="save the .bib file as UTF-8 (in Latin-1 files, é is byte 0xe9)")
 
 
-def _check_required(bib: Bibliography, key: str) -> None:
-    entry = bib.entries[key]
-    for name in REQUIRED_FIELDS.get(entry["type"], ()):
-        if name not in entry and not (name in ("booktitle", "year") and "crossref" in entry):
-            bib.findings.append(Finding("citations.missing-field", f"@{entry['type']}{{{key}}} has no '{name}'",
-                                        bib.lines[key], WARNING))
+def _add(bib: Bibliography, entry: BibEntry) -> None:
+    if entry.key in bib.entries:
+        bib.findings.append(Finding("citations.duplicate-key", f"key {entry.key!r} defined again (first at "
+                                    f"{bib.entries[entry.key].location})", entry.location, ERROR,
+                                    fix="give one of the two entries another key, or remove it"))
+    else:
+        bib.entries[entry.key] = entry
 
 
 def cited_keys(markdown: str) -> list[str]:
@@ -102,33 +76,57 @@ def check_citations(texts: list[Text], bib: Bibliography) -> list[Finding]:
             for key in cited_keys(note.markdown):
                 used.add(key)
                 if key not in bib.entries:
-                    near = difflib.get_close_matches(key, list(bib.entries), n=1, cutoff=0.6)
-                    findings.append(Finding("citations.unknown-key", f"unknown citation key @{key}",
-                                            note.location, ERROR,
-                                            fix=f"did you mean @{near[0]}?" if near else "add it to the .bib file"))
-    for key in bib.entries:
-        if key not in used and not any(bib.entries[k].get("crossref") == key for k in used if k in bib.entries):
-            findings.append(Finding("citations.unused", f"entry {key!r} is never cited", bib.lines[key], WARNING))
+                    findings.append(_unknown(key, note, bib))
+    used |= {parent for key in used if key in bib.entries for parent in bib.entries[key].parents}
+    findings += [Finding("citations.unused", f"entry {key!r} is never cited", entry.location, WARNING,
+                         fix="cite it, or remove it from the .bib file")
+                 for key, entry in bib.entries.items() if key not in used]
     return findings
 
 
-def pandoc_keys(bib: Bibliography, timeout: float) -> set[str]:
-    keys = set()
-    for path in bib.files:
-        data = json.loads(pandoc.run(["-f", "bibtex", "-t", "csljson", str(path)], timeout=timeout,
-                                     what=display_path(path)))
-        keys.update(item["id"] for item in data)
-    return keys
+def _unknown(key: str, note: Note, bib: Bibliography) -> Finding:
+    """Reported where the citation is written; a note's marker is named when that is elsewhere."""
+    near = difflib.get_close_matches(key, list(bib.entries), n=1, cutoff=0.6)
+    marker = f" (the note at {note.location})" if note.text_location else ""
+    return Finding("citations.unknown-key", f"unknown citation key @{key}{marker}",
+                   note.text_location or note.location, ERROR,
+                   fix=f"did you mean @{near[0]}?" if near else "add it to the .bib file")
+
+
+def resolved_bibtex(bib: Bibliography) -> str:
+    return bibtex.dumps(list(bib.entries.values()))
 
 
 def agreement_findings(bib: Bibliography, timeout: float) -> list[Finding]:
-    """lectio and pandoc must see the same entries, or notes would silently differ."""
-    theirs = pandoc_keys(bib, timeout)
-    ours = set(bib.entries)
+    """pandoc reads the resolved .bib lectio will give it: it must find the same entries."""
+    if bib.pandoc_ids is None:
+        try:
+            data = pandoc.run(["-f", "bibtex", "-t", "csljson"], resolved_bibtex(bib), timeout=timeout,
+                              what="bibliography")
+        except RenderError as exc:
+            return [_unreadable(bib, exc.message)]
+        bib.pandoc_ids = {item["id"] for item in json.loads(data)}
     where = Location(display_path(bib.files[0])) if bib.files else Location("-")
-    return [Finding("citations.disagreement", f"pandoc {'does not see' if key in ours else 'sees an extra'} "
-                    f"entry {key!r}", bib.lines.get(key, where), ERROR)
-            for key in sorted(ours ^ theirs)]
+    return [Finding("citations.disagreement",
+                    f"pandoc {'cannot read' if key in bib.entries else 'sees an extra'} entry {key!r}",
+                    bib.entries[key].location if key in bib.entries else where, ERROR,
+                    fix="simplify the entry's key and fields") for key in sorted(set(bib.entries) ^ bib.pandoc_ids)]
+
+
+def _unreadable(bib: Bibliography, message: str) -> Finding:
+    """pandoc stopped on the resolved .bib: point at the entry it stopped in."""
+    match = re.search(r"line (\d+)", message)
+    line, start, culprit = int(match.group(1)) if match else 0, 1, None
+    for entry in bib.entries.values():
+        start += bibtex.dumps([entry]).count("\n") + 1
+        if line < start:
+            culprit = entry
+            break
+    detail = message.split("pandoc failed:", 1)[-1].strip().splitlines()[:2]
+    return Finding("citations.disagreement", f"pandoc cannot read entry {culprit.key!r} as lectio resolved it"
+                   if culprit else "pandoc cannot read the bibliography", culprit.location if culprit else
+                   Location(display_path(bib.files[0]) if bib.files else "-"), ERROR,
+                   fix=f"pandoc says: {' '.join(detail)}; BibTeX keys are letters, digits and :.-_/+")
 
 
 def style_path(style: str, root: Path) -> Path:
@@ -145,18 +143,40 @@ def style_path(style: str, root: Path) -> Path:
     return path
 
 
+def is_note_style(style: Path) -> bool:
+    return re.search(r"<style\b[^>]*\bclass\s*=\s*[\"']note[\"']", _style_head(style)) is not None
+
+
+def quotes_take_punctuation(style: Path) -> bool:
+    """American usage (the en-US locale, pandoc's default): a period or comma goes inside the quotes."""
+    locale = re.search(r"<style\b[^>]*\bdefault-locale\s*=\s*[\"']([\w-]+)", _style_head(style))
+    return locale is None or locale.group(1) == "en-US"
+
+
+def _style_head(style: Path) -> str:
+    return style.read_text(encoding="utf-8", errors="replace")[:4000]
+
+
 def format_notes(text: Text, bib: Bibliography, style: Path, timeout: float) -> None:
     """Format a text's notes in one citeproc run, so that short forms and ibid. follow the order."""
     if not text.notes:
         return
+    prose = prose_citations if is_note_style(style) else (lambda markdown: markdown)
+    inside = quotes_take_punctuation(style)
     body = " ".join(f"x[^{n.number}]" for n in text.notes)
-    defs = "\n\n".join(f"[^{n.number}]: {n.markdown}" for n in text.notes)
+    defs = "\n\n".join(f"[^{n.number}]: {prose(n.markdown)}" for n in text.notes)
     out = _citeproc(f"{body}\n\n{defs}\n", bib, style, timeout, text.display_path, ["-M", "suppress-bibliography=true"])
     formatted = dict(re.findall(r'<li id="fn(\d+)">(.*?)</li>', out, re.S))
     for note in text.notes:
-        inner = re.sub(r'<a href="#fnref\d+"[^>]*>.*?</a>', "", formatted.get(str(note.number), "")).strip()
-        inner = re.sub(r"^<p>(.*)</p>$", r"\1", inner, flags=re.S)
+        inner = _note_html(formatted.get(str(note.number), ""), note.markdown, inside)
         note.html = f"[{inner}]" if note.reconstructed else inner
+
+
+def _note_html(item: str, markdown: str, inside_quotes: bool) -> str:
+    """One formatted footnote, without its back-link, tidied (see citeprose)."""
+    inner = re.sub(r'<a href="#fnref\d+"[^>]*>.*?</a>', "", item).strip()
+    inner = re.sub(r"^<p>(.*)</p>$", r"\1", inner, flags=re.S)
+    return tidy_punctuation(opens_with_capital(inner, markdown), inside_quotes)
 
 
 def format_bibliography(keys: list[str], bib: Bibliography, style: Path, timeout: float) -> list[str]:
@@ -168,10 +188,15 @@ def format_bibliography(keys: list[str], bib: Bibliography, style: Path, timeout
 
 
 def _citeproc(markdown: str, bib: Bibliography, style: Path, timeout: float, what: str, extra: list[str]) -> str:
+    """One citeproc run over the resolved .bib (a temporary file named on the command line,
+    which ``--sandbox`` lets pandoc read)."""
     args = ["-f", "markdown", "-t", "html5", "--wrap=none", "--citeproc", "--csl", str(style)]
-    for path in bib.files:
-        args += ["--bibliography", str(path)]
-    return pandoc.run(args + extra, markdown, timeout=timeout, what=what)
+    with tempfile.TemporaryDirectory(prefix="lectio-bib-") as folder:
+        if bib.entries:
+            resolved = Path(folder) / "resolved.bib"
+            resolved.write_text(resolved_bibtex(bib), encoding="utf-8")
+            args += ["--bibliography", str(resolved)]
+        return pandoc.run(args + extra, markdown, timeout=timeout, what=what)
 
 
 def escape(text: str) -> str:

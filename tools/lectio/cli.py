@@ -142,6 +142,11 @@ def rules() -> None:
         click.echo(f"{name:24} {summary}")
 
 
+from lectio.cli_apparatus import apparatus as _apparatus  # noqa: E402  (uses guarded, PROJECT above)
+
+main.add_command(_apparatus)
+
+
 def _run() -> None:  # pragma: no cover - console entry for python -m
     main()
 

@@ -19,6 +19,8 @@ from lectio.fsutil import display_path
 CONFIG_NAME = "edition.toml"
 DEFAULT_STYLE = "chicago-notes-bibliography-17th-edition"
 TRIMS = ("6x9in", "a5", "royal", "letter", "a4")
+LAYOUTS = ("book", "course-reader")
+PDF_VARIANTS = ("", "pdf/a-3b", "pdf/a-2b", "pdf/ua-1", "pdf/x-4", "pdf/x-3")
 
 
 @dataclass
@@ -70,7 +72,13 @@ SCHEMA = {
     "output": Table({
         "directory": Option(str, "build"),
         "trim": Option(str, "6x9in", choices=TRIMS),
+        "layout": Option(str, "book", choices=LAYOUTS, help="book, or course-reader (wide outer margin)"),
         "bleed": Option(bool, False),
+        "marks": Option(bool, False, help="crop marks in the bleed (print-on-demand services want none)"),
+        "pad_to": Option(int, 2, choices=(1, 2, 4), help="pad the page count to a multiple of this"),
+        "pdf_variant": Option(str, "", choices=PDF_VARIANTS),
+        "extra_variants": Option(list, []),
+        "icc_profile": Option(str, "", is_path=True, help="a CMYK output profile, needed for PDF/X"),
         "font": Option(str, "Source Serif Pro"),
         "print_css": Option(str, "styles/print.css", is_path=True),
         "epub_css": Option(str, "styles/epub.css", is_path=True),
@@ -115,6 +123,7 @@ def load(project: Path | str = ".") -> Config:
     config = Config(path.parent.resolve(), path.resolve())
     config.data = _validate(config, raw, data)
     _check_readings(config, raw)
+    _check_output(config, raw)
     return config
 
 
@@ -171,6 +180,8 @@ def _validate_option(config: Config, raw: str, dotted: str, key: str, option: Op
     if value is None:
         if option.required:
             _fail(config, raw, key, f"missing required key {dotted}")
+        if option.is_path and option.default:  # a default file must exist too (e.g. styles/print.css)
+            _check_path(config, raw, dotted, key, option.default)
         return list(option.default) if isinstance(option.default, list) else option.default
     if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
         _fail(config, raw, key, f"{dotted} must be {option.kind.__name__}, not {type(value).__name__}")
@@ -205,6 +216,18 @@ def _check_readings(config: Config, raw: str) -> None:
     isbn = config["edition"]["isbn"]
     if isbn and not valid_isbn13(isbn):
         _fail(config, raw, "isbn", f"edition.isbn = {isbn!r} is not a valid ISBN-13 (check digit)")
+
+
+def _check_output(config: Config, raw: str) -> None:
+    output = config["output"]
+    for variant in output["extra_variants"]:
+        if variant not in PDF_VARIANTS[1:]:
+            _fail(config, raw, "extra_variants", f"output.extra_variants: {variant!r} is not one of "
+                  f"{', '.join(PDF_VARIANTS[1:])}")
+    wanted = [output["pdf_variant"], *output["extra_variants"]]
+    if any(v.startswith("pdf/x") for v in wanted) and not output["icc_profile"]:
+        _fail(config, raw, "pdf_variant", "PDF/X needs the printer's CMYK output profile (output.icc_profile)",
+              "ask the printer for its ICC profile (e.g. a FOGRA or GRACoL .icc) and set output.icc_profile")
 
 
 def valid_isbn13(isbn: str) -> bool:

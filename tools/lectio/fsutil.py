@@ -16,6 +16,26 @@ def display_path(path: Path | str) -> str:
         return str(path)
 
 
+def read_utf8(path: Path | str, error: type, code: str = "", fix: str = "") -> str:
+    """A file's text. Unreadable, or not UTF-8, it is ``error`` (a LectioError class)
+    naming the first bad byte: its value, offset, line and column. A BOM is dropped."""
+    from lectio.errors import Location
+
+    shown = display_path(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise error(f"cannot read: {exc.strerror}", Location(shown)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise error(f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start}",
+                    Location(shown, line, column), code=code, fix=fix) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 

@@ -26,6 +26,7 @@ class Note:
     marker: str = ""
     reconstructed: bool = False
     html: str = ""
+    text_location: Location | None = None  # where the text is written, when not at the marker (a notes file)
 
     def anchor(self, prefix: str) -> str:
         return f"{prefix}-n{self.number}"

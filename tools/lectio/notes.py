@@ -11,13 +11,10 @@ becomes a NoteRef to a Note numbered 1, 2, 3… in the order of reading.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from lectio import tomlfile
-from lectio.errors import ERROR, INFO, WARNING, Finding, Location, NotesError
-from lectio.fsutil import display_path
+from lectio.errors import ERROR, INFO, WARNING, Finding, Location
 from lectio.model import Block, Note, NoteRef, Text
+from lectio.notesfile import CitationEntry, Emendation, NotesFile, load_notes_file  # noqa: F401 (the stage's API)
 from lectio.sources import LACUNA, normalize_fragment, quote_findings
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -28,91 +25,10 @@ MARKER = re.compile(
     rf"|(?<=[\w.,;:!?\u201d\u2019)])(?P<sup>[{SUPERSCRIPTS}]+)"
 )
 CITATION = re.compile(r"\[(?=[^\[\]]*@[\w])[^\[\]]*\]")
+PUNCTUATION = set(".,;:!?")
 NOTE_DEFINITION = re.compile(r"\[\^([\w-]+)\]:\s*")
 NOTES_HEADING = re.compile(r"(end)?notes|references", re.I)
-
-
-@dataclass
-class NoteEntry:
-    """One ``[[note]]`` of a notes file: the text for one marker occurrence."""
-
-    marker: str
-    text: str
-    location: Location
-    occurrence: int = 1
-    renumber: int = 0
-    reconstructed: bool = False
-    decision: str = ""
-    used: bool = False
-
-
-@dataclass
-class CitationEntry:
-    """One ``[[citation]]``: a citation the editor restores where one was lost."""
-
-    text: str
-    location: Location
-    after: str = ""
-    before: str = ""
-    occurrence: int = 1
-    reconstructed: bool = True
-    decision: str = ""
-
-
-@dataclass
-class Emendation:
-    exact: str
-    replace: str
-    reason: str
-    location: Location
-
-
-@dataclass
-class NotesFile:
-    notes: list[NoteEntry] = field(default_factory=list)
-    citations: list[CitationEntry] = field(default_factory=list)
-    emendations: list[Emendation] = field(default_factory=list)
-
-
-NOTE_KEYS = {"marker": (int, str), "text": str, "occurrence": int, "renumber": int,
-             "reconstructed": bool, "decision": str}
-CITATION_KEYS = {"after": str, "before": str, "occurrence": int, "text": str,
-                 "reconstructed": bool, "decision": str}
-EMENDATION_KEYS = {"exact": str, "replace": str, "reason": str}
-
-
-def load_notes_file(path: Path | None) -> NotesFile:
-    """Parse and validate a notes sidecar; a missing path gives an empty one."""
-    if path is None:
-        return NotesFile()
-    data, raw = tomlfile.load(path, NotesError)
-    shown = display_path(path)
-    for table in data:
-        if table not in ("note", "citation", "emendation"):
-            raise NotesError(f"unknown table [[{table}]]", Location(shown, tomlfile.line_of_value(raw, table)),
-                             fix="a notes file has [[note]], [[citation]] and [[emendation]] tables")
-    result = NotesFile()
-    for kind, keys, required in (("note", NOTE_KEYS, {"marker", "text"}),
-                                 ("citation", CITATION_KEYS, {"text"}),
-                                 ("emendation", EMENDATION_KEYS, {"exact", "replace", "reason"})):
-        lines = tomlfile.entry_lines(raw, kind)
-        for index, entry in enumerate(data.get(kind, [])):
-            where = Location(shown, lines[index] if index < len(lines) else 0)
-            tomlfile.check_keys(entry, keys, required, where, kind, NotesError)
-            _add_entry(result, kind, entry, where)
-    return result
-
-
-def _add_entry(result: NotesFile, kind: str, entry: dict, where: Location) -> None:
-    if kind == "note":
-        entry = dict(entry, marker=str(entry["marker"]))
-        result.notes.append(NoteEntry(location=where, **entry))
-    elif kind == "citation":
-        if bool(entry.get("after")) == bool(entry.get("before")):
-            raise NotesError("a [[citation]] needs exactly one of 'after' or 'before'", where)
-        result.citations.append(CitationEntry(location=where, **entry))
-    else:
-        result.emendations.append(Emendation(location=where, **entry))
+NUMBERED_TEXT = re.compile(rf"(?:\((\d+)\)|\[(\d+)\]|(\d+)\.|([{SUPERSCRIPTS}]+))\s+")
 
 
 def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]) -> list[Finding]:
@@ -120,7 +36,8 @@ def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]
     findings: list[Finding] = []
     inline_citations(text)
     findings += apply_emendations(text, sidecar.emendations, source_findings)
-    definitions = _take_definitions(text)
+    definitions, found = _take_definitions(text)
+    findings += found
     findings += _restore_citations(text, sidecar.citations, source_findings)
     occurrences: dict[str, int] = {}
     for block in text.blocks:
@@ -204,7 +121,8 @@ def _restore_citations(text: Text, citations: list[CitationEntry], source_findin
                 if finding.code == "sources.stripped-citation" and finding.location == location:
                     finding.severity = INFO
                     finding.decision = citation.decision or "citation restored by the editor"
-        note = Note(0, citation.text, location, reconstructed=citation.reconstructed)
+        note = Note(0, citation.text, location, reconstructed=citation.reconstructed,
+                    text_location=citation.location)
         block.notes.append(NoteRef(position, note))
     for block in text.blocks:  # lacunae nobody restored: the finding stays; the mark goes
         while LACUNA in block.text:
@@ -229,25 +147,40 @@ def _find_place(text: Text, citation: CitationEntry):
     return None
 
 
-def _take_definitions(text: Text) -> dict[str, tuple[str, Location]]:
+def _take_definitions(text: Text) -> tuple[dict[str, tuple[str, Location]], list[Finding]]:
     """Markdown ``[^n]: text`` blocks and a trailing Notes section become note texts."""
-    definitions = {}
-    kept = []
+    definitions, findings, kept = {}, [], []
     in_notes_section = False
     for block in text.blocks:
-        match = NOTE_DEFINITION.match(block.text)
         if block.kind == "heading" and NOTES_HEADING.fullmatch(block.text.strip()):
             in_notes_section = True
             continue
-        numbered = re.match(r"(?:\((\d+)\)|\[(\d+)\]|(\d+)\.)\s+", block.text) if in_notes_section else None
-        if match or numbered:
-            key = match.group(1) if match else next(g for g in numbered.groups() if g)
-            end = (match or numbered).end()
-            definitions[key] = (block.text[end:].strip(), Location(text.display_path, block.line))
+        found = _definition(block.text, in_notes_section)
+        if found is None:
+            kept.append(block)
             continue
-        kept.append(block)
+        key, body = found
+        where = Location(text.display_path, block.line)
+        if key in definitions:
+            findings.append(Finding("notes.duplicate-text", f"a second text for note ({key}) (first at line "
+                                    f"{definitions[key][1].line})", where, WARNING,
+                                    fix="remove one of them; the first is used"))
+        else:
+            definitions[key] = (body, where)
     text.blocks = kept
-    return definitions
+    return definitions, findings
+
+
+def _definition(line: str, in_notes_section: bool) -> tuple[str, str] | None:
+    match = NOTE_DEFINITION.match(line)
+    if not match and in_notes_section:
+        match = NUMBERED_TEXT.match(line)
+    if not match:
+        return None
+    key = next(g for g in match.groups() if g)
+    if key[0] in SUPERSCRIPTS:
+        key = str(int(key.translate(str.maketrans(SUPERSCRIPTS, "0123456789"))))
+    return key, line[match.end():].strip()
 
 
 def _pair(text, note, occurrence, sidecar, definitions, previous) -> list[Finding]:
@@ -261,14 +194,15 @@ def _pair(text, note, occurrence, sidecar, definitions, previous) -> list[Findin
     elif note.marker.isdigit() and int(note.marker) < previous:
         findings.append(Finding("notes.out-of-order", f"marker ({note.marker}) comes after ({previous})",
                                 note.location, WARNING))
+    source_text = definitions.pop(note.marker, None) if occurrence == 1 else None
     if entry:
         entry.used = True
-        note.markdown, note.reconstructed = entry.text, entry.reconstructed
+        note.markdown, note.reconstructed, note.text_location = entry.text, entry.reconstructed, entry.location
         if entry.renumber and entry.renumber != note.number:
             findings.append(Finding("notes.renumber", f"renumber = {entry.renumber}, but this is note "
                                     f"{note.number} of the text", entry.location, ERROR))
-    elif note.marker in definitions and occurrence == 1:
-        note.markdown = definitions[note.marker][0]
+    elif source_text:
+        note.markdown, note.text_location = source_text
     else:
         note.markdown = "The received text gives no text for this note."
         note.reconstructed = True
@@ -278,44 +212,54 @@ def _pair(text, note, occurrence, sidecar, definitions, previous) -> list[Findin
 
 
 def _gaps(text: Text, sidecar: NotesFile) -> list[Finding]:
-    numbers = [int(n.marker) for n in text.notes if n.marker.isdigit()]
-    if not numbers:
-        return []
+    """Numbers the source skips, reported where the next marker stands."""
+    numbered = [n for n in text.notes if n.marker.isdigit()]
+    numbers = {int(n.marker) for n in numbered}
     findings = []
     decisions = {e.renumber: e for e in sidecar.notes if e.renumber}
-    for missing in sorted(set(range(1, max(numbers) + 1)) - set(numbers)):
+    for missing in sorted(set(range(1, max(numbers, default=0) + 1)) - numbers):
         entry = decisions.get(missing)
-        findings.append(Finding("notes.missing-number", f"no marker ({missing}) in the text",
-                                Location(text.display_path), INFO if entry else WARNING,
+        after = next(n for n in numbered if int(n.marker) > missing)
+        findings.append(Finding("notes.missing-number", f"no marker ({missing}) in the text before this one",
+                                after.location, INFO if entry else WARNING,
                                 fix="record the decision with 'renumber' on the note that takes its place",
                                 decision=entry.decision if entry else ""))
     return findings
 
 
-def _unused(sidecar: NotesFile, definitions) -> list[Finding]:
+def _unused(sidecar: NotesFile, definitions: dict[str, tuple[str, Location]]) -> list[Finding]:
+    """Note texts that no marker calls: the editor's (an error) and the source's (a warning)."""
     return [Finding("notes.orphan", f"[[note]] for marker ({e.marker}), occurrence {e.occurrence}, "
-                    "matches no marker in the text", e.location, ERROR)
-            for e in sidecar.notes if not e.used]
+                    "matches no marker in the text", e.location, ERROR,
+                    fix="correct its 'marker' or 'occurrence', or remove it")
+            for e in sidecar.notes if not e.used] + \
+        [Finding("notes.orphan", f"note text ({key}) has no marker in the text", where, WARNING,
+                 fix="restore the marker with an [[emendation]], or remove the text")
+         for key, (_, where) in definitions.items()]
 
 
 def inline_citations(text: Text) -> None:
-    """In Markdown texts, ``[@key]`` citations and ``^[…]`` notes become notes,
-    as pandoc does with a note style."""
+    """In Markdown texts, ``[@key]`` citations and ``^[…]`` notes become notes, as pandoc
+    does with a note style: a citation takes no space before it, and its note call goes
+    after the punctuation that follows it."""
     for block in text.blocks:
-        for start, end, markdown in reversed(_inline_notes(block.text)):
+        for start, end, markdown, citation in reversed(_inline_notes(block.text)):
             location = text.location(block, start)
+            while citation and start > 0 and block.text[start - 1] == " ":
+                start -= 1
             block.delete(start, end)
-            block.notes.append(NoteRef(start, Note(0, markdown, location)))
+            after = start + 1 if citation and block.text[start:start + 1] in PUNCTUATION else start
+            block.notes.append(NoteRef(after, Note(0, markdown, location)))
 
 
-def _inline_notes(line: str) -> list[tuple[int, int, str]]:
-    found = [(m.start(), m.end(), m.group()) for m in CITATION.finditer(line)]
+def _inline_notes(line: str) -> list[tuple[int, int, str, bool]]:
+    found = [(m.start(), m.end(), m.group(), True) for m in CITATION.finditer(line)]
     for match in re.finditer(r"\^\[", line):
         depth = 0
         for index in range(match.end() - 1, len(line)):
             depth += {"[": 1, "]": -1}.get(line[index], 0)
             if depth == 0:
-                found.append((match.start(), index + 1, line[match.end():index]))
+                found.append((match.start(), index + 1, line[match.end():index], False))
                 break
     found = [f for f in found if not any(o[0] < f[0] < o[1] for o in found if o is not f)]
     return sorted(found)

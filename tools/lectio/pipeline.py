@@ -28,7 +28,7 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     """Run config → sources → notes → citations → apparatus → assemble; collect findings."""
     config = config_stage.load(project)
     findings: list[Finding] = []
-    readings = [_read_reading(config, item, findings) for item in config["readings"]]
+    readings = read_readings(config, findings)
     intro = _read_introduction(config, findings)
     entries = []
     if config["apparatus"]["file"]:
@@ -44,6 +44,11 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
                 finding.severity = ERROR
     book = assemble.assemble(config, intro, readings, entries, bibliography_html, findings)
     return Checked(book, findings)
+
+
+def read_readings(config, findings: list[Finding]) -> list[Reading]:
+    """Every reading through sources and notes: what the apparatus anchors on."""
+    return [_read_reading(config, item, findings) for item in config["readings"]]
 
 
 def _read_reading(config, item: dict, findings: list[Finding]) -> Reading:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from lectio.errors import ERROR, Finding, SourceError, WARNING, Location
-from lectio.fsutil import display_path
+from lectio.errors import ERROR, Finding, SourceError, WARNING
+from lectio.fsutil import display_path, read_utf8
 from lectio.model import HEADING, PARA, QUOTE, Block, Text, location_of
 
 # Marks the place where a citation was stripped from a LaTeX source; the notes
@@ -90,19 +90,8 @@ class Normalized:
 
 def read_source(path: Path) -> str:
     """The file as received, decoded as UTF-8; an error names the first bad byte."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror}", Location(display_path(path))) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise SourceError(
-            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at byte offset {exc.start}",
-            Location(display_path(path), line), code="sources.encoding",
-            fix="convert the file to UTF-8, e.g. iconv -f windows-1252 -t utf-8") from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return read_utf8(path, SourceError, code="sources.encoding",
+                     fix="convert the file to UTF-8, e.g. iconv -f windows-1252 -t utf-8")
 
 
 def normalize(raw: str, markdown: bool = False) -> Normalized:
@@ -249,7 +238,9 @@ def _text_block(block: Block, counts: dict) -> None:
     stripped = block.text.strip()
     if is_heading(stripped):
         block.kind, block.level = HEADING, 2
-        if stripped.upper() == stripped:
+        block.delete(len(block.text.rstrip()), len(block.text))  # keep origin aligned with the text
+        block.delete(0, len(block.text) - len(block.text.lstrip()))
+        if stripped.upper() == stripped and len(title_case(stripped)) == len(stripped):
             block.text = title_case(stripped)
             counts["caps-heading"] = counts.get("caps-heading", 0) + 1
         else:

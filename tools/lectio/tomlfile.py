@@ -12,15 +12,12 @@ import tomllib
 from pathlib import Path
 
 from lectio.errors import LectioError, Location
-from lectio.fsutil import display_path
+from lectio.fsutil import display_path, read_utf8
 
 
 def load(path: Path, error: type[LectioError]) -> tuple[dict, str]:
     shown = display_path(path)
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise error(f"not UTF-8 (byte offset {exc.start})", Location(shown)) from None
+    raw = read_utf8(path, error, fix="save the file as UTF-8")
     try:
         return tomllib.loads(raw), raw
     except tomllib.TOMLDecodeError as exc:

@@ -20,7 +20,7 @@ def java() -> str:
     path = shutil.which("java")
     if not path:
         raise RequirementMissing("Java is not installed; EPUBCheck needs it",
-                                 fix="install a Java runtime (apt-get install default-jre-headless)")
+                                 fix="install a Java runtime (apt-get install default-jre-headless), or build with --no-verify")
     return path
 
 
@@ -58,42 +58,20 @@ def check_epub(epub: Path) -> list[Finding]:
     return findings
 
 
-def check_pdf(pdf: Path) -> tuple[list[Finding], dict]:
-    """Fonts embedded, page boxes present and nested; returns findings and figures."""
-    import pikepdf
-
-    findings, fonts = [], {}
-    shown = display_path(pdf)
-    with pikepdf.open(pdf) as document:
-        pages = len(document.pages)
-        for number, page in enumerate(document.pages, start=1):
-            for name, embedded in _page_fonts(page):
-                fonts[name] = fonts.get(name, True) and embedded
-            findings += _page_boxes(page, number, shown)
-        figures = {"pages": pages, "fonts": fonts,
-                   "media_box": [float(v) for v in document.pages[0].mediabox] if pages else []}
-    for name, embedded in sorted(fonts.items()):
-        if not embedded:
-            findings.append(Finding("pdf.font-not-embedded", f"font {name} is not embedded", Location(shown), ERROR,
-                                    fix="use a font lectio can embed (output.font)"))
-    return findings, figures
+def verify_epub(epub: Path) -> tuple[list[Finding], dict]:
+    """EPUBCheck's messages and counts; an EPUB passes only with 0 errors and 0 warnings."""
+    findings = check_epub(epub)
+    counts = {"errors": sum(f.severity == ERROR for f in findings),
+              "warnings": sum(f.severity == WARNING for f in findings)}
+    if counts["warnings"]:
+        findings.append(Finding("epubcheck.warnings", f"EPUBCheck reported {counts['warnings']} warnings; "
+                                "the EPUB must pass with none", Location(display_path(epub)), ERROR,
+                                fix="fix what the warnings above say"))
+    return findings, counts
 
 
-def _page_fonts(page):
-    resources = page.obj.get("/Resources", {})
-    for _, font in (resources.get("/Font", {}) or {}).items():
-        descriptor = font.get("/FontDescriptor")
-        if descriptor is None and "/DescendantFonts" in font:
-            descriptor = font["/DescendantFonts"][0].get("/FontDescriptor")
-        embedded = descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-        yield str(font.get("/BaseFont", "?")), embedded
+def check_pdf(pdf: Path, expected=None) -> tuple[list[Finding], dict]:
+    """The PDF preflight (``lectio.preflight``): boxes, fonts, page count, variant, metadata."""
+    from lectio import preflight
 
-
-def _page_boxes(page, number: int, shown: str) -> list[Finding]:
-    media = [float(v) for v in page.mediabox]
-    trim = [float(v) for v in page.obj.get("/TrimBox", page.mediabox)]
-    inside = trim[0] >= media[0] - 0.01 and trim[1] >= media[1] - 0.01 and \
-        trim[2] <= media[2] + 0.01 and trim[3] <= media[3] + 0.01
-    if inside:
-        return []
-    return [Finding("pdf.boxes", f"page {number}: TrimBox is not inside MediaBox", Location(shown), ERROR)]
+    return preflight.check(pdf, expected)

@@ -7,15 +7,13 @@ XHTML file; notes are AST notes, so pandoc makes pop-up footnotes
 
 from __future__ import annotations
 
-import io
 import json
 import tempfile
-import zipfile
 from pathlib import Path
 
 from lectio import pandoc
 from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Text
-from lectio.render import fonts
+from lectio.render import epub_package, fonts, passages
 from lectio.render.inline import Call, Run, SpanEnd, events
 
 API_VERSION = [1, 23, 1, 1]
@@ -44,8 +42,9 @@ def raw_inline(markup: str) -> dict:
     return {"t": "RawInline", "c": ["html", markup]}
 
 
-def header(level: int, identifier: str, inlines: list, classes: list[str] | None = None) -> dict:
-    return {"t": "Header", "c": [level, attr(identifier, classes), inlines]}
+def header(level: int, identifier: str, inlines: list, classes: list[str] | None = None, kind: str = "") -> dict:
+    """A heading; ``kind`` is the epub:type pandoc gives its section (and front/back matter)."""
+    return {"t": "Header", "c": [level, attr(identifier, classes, [["epub:type", kind]] if kind else []), inlines]}
 
 
 def para(inlines: list) -> dict:
@@ -66,9 +65,10 @@ def link(target: str, inlines: list, classes: list[str] | None = None) -> dict:
 
 def inlines_of(block: Block, prefix: str, numbers: dict[str, int]) -> list:
     out = []
+    block_levels = passages.levels(block)
     for event in events(block):
         if isinstance(event, Run):
-            out += _wrap(strs(event.text), event.spans)
+            out += _wrap(strs(event.text), event.spans, block_levels)
         elif isinstance(event, Call):
             out.append({"t": "Note", "c": [para([raw_inline(event.note.html)])]})
         elif isinstance(event, SpanEnd) and event.span.kind == "anchor":
@@ -78,12 +78,12 @@ def inlines_of(block: Block, prefix: str, numbers: dict[str, int]) -> list:
     return out
 
 
-def _wrap(inlines: list, spans) -> list:
+def _wrap(inlines: list, spans, block_levels: dict[int, int]) -> list:
     for item in reversed(spans):
         if item.kind == "emph":
             inlines = [{"t": "Emph", "c": inlines}]
         elif item.kind == "anchor":
-            inlines = [span("", ["passage"], inlines)]
+            inlines = [span("", passages.passage_classes(item, block_levels), inlines)]
     return inlines
 
 
@@ -114,10 +114,10 @@ def _prepend(block: dict, label: dict) -> dict:
 
 def pandoc_document(book: Book) -> dict:
     numbers = {e.id: i for i, e in enumerate(book.apparatus, start=1)}
-    blocks = [header(1, "note-on-text", strs("Note on the text"))]
+    blocks = [header(1, "note-on-text", strs("Note on the text"), kind="preface")]
     blocks += [raw_block(f"<p>{p}</p>") for p in book.note_on_text]
     if book.introduction:
-        blocks.append(header(1, "introduction", strs("Introduction")))
+        blocks.append(header(1, "introduction", strs("Introduction"), kind="introduction"))
         blocks += blocks_of(book.introduction, "intro", numbers, numbered=False)
     for reading in book.readings:
         title = [span("", ["siglum"], strs(reading.siglum)), {"t": "Space"}, *strs(reading.title)]
@@ -130,26 +130,28 @@ def pandoc_document(book: Book) -> dict:
         for entry in book.apparatus:
             blocks += _entry_blocks(entry, numbers)
     if book.bibliography_html:
-        blocks.append(header(1, "bibliography", strs("Bibliography")))
+        blocks.append(header(1, "bibliography", strs("Bibliography"), kind="bibliography"))
         blocks += [raw_block(f'<p class="csl-entry">{e}</p>') for e in book.bibliography_html]
     return {"pandoc-api-version": API_VERSION, "meta": metadata(book), "blocks": blocks}
 
 
 def _entry_blocks(entry: ApparatusEntry, numbers: dict[str, int]) -> list:
+    """One entry of Readings compared: the passages one under the other, each headed by its
+    paragraph ("M 7", a link back to the passage's marker), then the commentary."""
     title = [span("", ["entry-number"], strs(f"A{numbers[entry.id]}")), {"t": "Space"}, *strs(entry.theme)]
     inner = []
     for passage in entry.passages:
         ref = link(f"#{passage.siglum}-app-{entry.id}", [span("", ["siglum"], strs(passage.siglum)),
                                                           {"t": "Space"}, {"t": "Str", "c": str(passage.block.number)}])
-        quote = {"t": "BlockQuote", "c": [para(strs(passage.block.text[passage.start:passage.end]))]}
-        inner.append(div("", ["side"], [para([ref]), quote]))
-    inner += blocks_of(entry.commentary, "app", numbers, numbered=False)
+        quote = {"t": "BlockQuote", "c": [para(strs(passages.quotation(passage.block, passage.start, passage.end)))]}
+        inner.append(div("", ["side", f"side-{passage.siglum}"], [div("", ["side-ref"], [para([ref])]), quote]))
+    inner.append(div("", ["commentary"], blocks_of(entry.commentary, "app", numbers, numbered=False)))
     if entry.see:
         links = []
         for target in entry.see:
-            links += ([{"t": "Str", "c": ","}, {"t": "Space"}] if links else []) + [
-                link(f"#app-{target}", strs(f"A{numbers.get(target, '?')}"))]
-        inner.append(para(strs("See also") + [{"t": "Space"}] + links))
+            links += ([{"t": "Str", "c": ";"}, {"t": "Space"}] if links else []) + [
+                link(f"#app-{target}", strs(f"A{numbers.get(target, '?')}"), ["entry-ref"])]
+        inner.append(div("", ["see"], [para(strs("See also") + [{"t": "Space"}] + links + [{"t": "Str", "c": "."}])]))
     return [header(2, f"app-{entry.id}", title), div("", ["entry"], inner)]
 
 
@@ -177,18 +179,21 @@ def metadata(book: Book) -> dict:
 
 
 def epub_css(config) -> str:
+    """The namespace for ``epub|type`` selectors, the font faces, then the edition's EPUB stylesheet."""
     face = fonts.font_face_css(lambda path: f"../fonts/{path.name}")
-    return face + config.resolve(config["output"]["epub_css"]).read_text(encoding="utf-8")
+    own = config.resolve(config["output"]["epub_css"]).read_text(encoding="utf-8")
+    return '@namespace epub "http://www.idpf.org/2007/ops";\n' + face + own
 
 
 STYLESHEET = "EPUB/styles/stylesheet1.css"
 
 
-def render_epub(book: Book) -> bytes:
-    """pandoc makes the EPUB; lectio then puts its own stylesheet in.
+def render_epub(book: Book, pages=None) -> bytes:
+    """pandoc makes the EPUB; lectio then finishes it (``epub_package.finish``).
 
-    ``--sandbox`` keeps pandoc from reading a ``--css`` file, so the stylesheet is
-    written into the package afterwards (pandoc's default one is replaced).
+    ``--sandbox`` keeps pandoc from reading a ``--css`` file or a cover image, so
+    the stylesheet and the cover are written into the package afterwards.
+    ``pages`` (``pagemap.page_starts`` of the laid-out PDF) gives the page-list.
     """
     config = book.config
     with tempfile.TemporaryDirectory(prefix="lectio-epub-") as tmp:
@@ -198,22 +203,5 @@ def render_epub(book: Book) -> bytes:
         args += [f"--epub-embed-font={path}" for path in fonts.font_files()]
         document = json.dumps(pandoc_document(book), ensure_ascii=False)
         pandoc.run(args, document, timeout=config["output"]["pandoc_timeout"], what="EPUB")
-        return replace_members(out.read_bytes(), {STYLESHEET: epub_css(config).encode("utf-8")})
-
-
-def replace_members(epub: bytes, members: dict[str, bytes]) -> bytes:
-    """A copy of the EPUB zip with some members replaced; mimetype stays first and stored."""
-    source = zipfile.ZipFile(io.BytesIO(epub))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as target:
-        for info in source.infolist():
-            data = members.get(info.filename, source.read(info.filename))
-            compress = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            target.writestr(_fixed(info.filename, info.date_time), data, compress_type=compress)
-    return buffer.getvalue()
-
-
-def _fixed(name: str, date_time) -> zipfile.ZipInfo:
-    info = zipfile.ZipInfo(name, date_time=date_time)
-    info.external_attr = 0o644 << 16
-    return info
+        made = out.read_bytes()
+    return epub_package.finish(made, config["edition"], pages, {STYLESHEET: epub_css(config).encode("utf-8")})

@@ -10,7 +10,9 @@ from __future__ import annotations
 import html
 
 from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Reading, Text
+from lectio.render import passages
 from lectio.render.inline import Call, Run, SpanEnd, events
+from lectio.render.pagesetup import PageSetup
 
 esc = html.escape
 
@@ -18,12 +20,13 @@ esc = html.escape
 def write_html(book: Book, css: str = "") -> str:
     cfg = book.config["edition"]
     parts = [
-        f'<!DOCTYPE html>\n<html lang="{esc(cfg["language"])}">\n<head>\n<meta charset="utf-8"/>',
+        f'<!DOCTYPE html>\n<html lang="{esc(cfg["language"])}" class="{PageSetup.from_config(book.config).html_class()}">'
+        '\n<head>\n<meta charset="utf-8"/>',
         f"<title>{esc(cfg['title'])}</title>",
         f'<meta name="author" content="{esc(", ".join(cfg["editors"]))}"/>',
         f'<meta name="dcterms.created" content="{esc(cfg["date"])}"/>',
         f"<style>\n{css}</style>" if css else "",
-        "</head>\n<body>",
+        f'</head>\n<body data-book-title="{esc(cfg["title"])}">',
         front_matter(book),
         contents(book),
         chapter("note-on-text", "Note on the text", "".join(f"<p>{p}</p>" for p in book.note_on_text)),
@@ -41,32 +44,53 @@ def write_html(book: Book, css: str = "") -> str:
 
 
 def front_matter(book: Book) -> str:
+    """Half-title, title page (recto), imprint (its verso)."""
     cfg = book.config["edition"]
-    editors = " and ".join(cfg["editors"])
+    title = esc(cfg["title"])
     subtitle = f'<p class="subtitle">{esc(cfg["subtitle"])}</p>' if cfg["subtitle"] else ""
-    isbn = f"<p>ISBN {esc(cfg['isbn'])}</p>" if cfg["isbn"] else ""
+    publisher = (f'<div class="title-foot"><p class="publisher">{esc(cfg["publisher"])}</p></div>'
+                 if cfg["publisher"] else "")
     return (
-        f'<section class="half-title"><p class="half-title-text">{esc(cfg["title"])}</p></section>\n'
-        f'<section class="title-page"><h1 class="book-title">{esc(cfg["title"])}</h1>{subtitle}'
-        f'<p class="editors">Edited by {esc(editors)}</p>'
-        f'<p class="publisher">{esc(cfg["publisher"])}</p></section>\n'
-        f'<section class="imprint"><p>{esc(cfg["title"])}</p><p>{esc(cfg["edition_statement"])}, {esc(cfg["date"])}</p>'
-        f'{isbn}<p>Identifier: {esc(cfg["identifier"])}</p><p>{esc(cfg["rights"])}</p>'
-        f'<p class="colophon">Set in {esc(book.config["output"]["font"])}. Made with lectio.</p></section>'
+        f'<section class="half-title"><p class="half-title-text">{title}</p></section>\n'
+        f'<section class="title-page"><h1 class="book-title">{title}</h1>{subtitle}<div class="rule"></div>'
+        f'<p class="editors"><em>Edited by</em><br/>{esc(" and ".join(cfg["editors"]))}</p>{publisher}</section>\n'
+        f'<section class="imprint"><div class="imprint-body">{imprint(book)}</div></section>'
     )
 
 
+def imprint(book: Book) -> str:
+    cfg = book.config["edition"]
+    lines = [f"<em>{esc(cfg['title'])}</em>" + (f". {esc(cfg['subtitle'])}" if cfg["subtitle"] else ""),
+             f"Edited by {esc(', '.join(cfg['editors']))}",
+             f"{esc(cfg['edition_statement'])}, {esc(cfg['date'][:4])}" + (
+                 f". Published by {esc(cfg['publisher'])}" if cfg["publisher"] else ""),
+             esc(cfg["rights"])]
+    if cfg["isbn"]:
+        lines.append(f"ISBN {esc(cfg['isbn'])}")
+    lines.append(f"Identifier: {esc(cfg['identifier'])}")
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines if line)
+    font = esc(book.config["output"]["font"])
+    return (f"{paragraphs}<p class=\"colophon\">Set in {font}, an open-source typeface "
+            f"(SIL Open Font License). Typeset with lectio and WeasyPrint.</p>")
+
+
 def contents(book: Book) -> str:
-    items = [("note-on-text", "Note on the text")]
+    items = [("note-on-text", "Note on the text", "")]
     if book.introduction:
-        items.append(("introduction", "Introduction"))
-    items += [(r.anchor, f"{r.siglum} · {r.title}") for r in book.readings]
+        items.append(("introduction", "Introduction", ""))
+    rows = [_toc_row(anchor, esc(title)) for anchor, title, _ in items]
+    rows += [_toc_row(r.anchor, f'<span class="siglum">{r.siglum}</span> {esc(r.title)}', r.author, "reading-item")
+             for r in book.readings]
     if book.apparatus:
-        items.append(("readings-compared", "Readings compared"))
+        rows.append(_toc_row("readings-compared", "Readings compared", "", "reading-item"))
     if book.bibliography_html:
-        items.append(("bibliography", "Bibliography"))
-    rows = "".join(f'<li><a href="#{anchor}">{esc(title)}</a></li>' for anchor, title in items)
-    return f'<nav class="toc" id="contents"><h1>Contents</h1><ol>{rows}</ol></nav>'
+        rows.append(_toc_row("bibliography", "Bibliography"))
+    return f'<nav class="toc" id="contents"><h1>Contents</h1><ol>{"".join(rows)}</ol></nav>'
+
+
+def _toc_row(anchor: str, title_html: str, author: str = "", classes: str = "") -> str:
+    byline = f'<span class="toc-author">{esc(author)}</span>' if author else ""
+    return f'<li class="{classes}"><a href="#{anchor}">{title_html}</a>{byline}</li>'
 
 
 def chapter(anchor: str, title: str, body: str, classes: str = "") -> str:
@@ -106,48 +130,54 @@ def block_html(block: Block, prefix: str, entry_numbers: dict[str, int], numbere
 
 def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str:
     out = []
+    block_levels = passages.levels(block)
     for event in events(block):
         if isinstance(event, Run):
-            out.append(_wrap(esc(event.text, quote=False), event.spans, prefix))
+            out.append(_wrap(esc(event.text, quote=False), event.spans, block_levels))
         elif isinstance(event, Call):
             note_id = event.note.anchor(prefix)
             out.append(f'<span class="footnote" id="{note_id}">{event.note.html}</span>')
         elif isinstance(event, SpanEnd) and event.span.kind == "anchor":
-            number = entry_numbers.get(event.span.target, 0)
-            out.append(f'<a class="app-ref" id="{prefix}-app-{event.span.target}" '
-                       f'href="#app-{event.span.target}">A{number}</a>')
+            out.append(_marker(event.span.target, prefix, entry_numbers))
     return "".join(out)
 
 
-def _wrap(text: str, spans, prefix: str) -> str:
+def _marker(entry_id: str, prefix: str, entry_numbers: dict[str, int]) -> str:
+    """The end of an apparatus passage: its entry's number, linking to the entry (which links back here)."""
+    return (f'<a class="app-ref" id="{prefix}-app-{entry_id}" href="#app-{entry_id}">'
+            f'A{entry_numbers.get(entry_id, 0)}</a>')
+
+
+def _wrap(text: str, spans, block_levels: dict[int, int]) -> str:
     for span in reversed(spans):
         if span.kind == "emph":
             text = f"<em>{text}</em>"
         elif span.kind == "anchor":
-            text = f'<span class="passage" data-entry="{esc(span.target)}">{text}</span>'
+            classes = " ".join(passages.passage_classes(span, block_levels))
+            text = f'<span class="{classes}" data-entry="{esc(span.target)}">{text}</span>'
     return text
 
 
 def apparatus_body(book: Book) -> str:
-    numbers = {e.id: i for i, e in enumerate(book.apparatus, start=1)}
-    titles = {r.siglum: r.title for r in book.readings}
-    return "\n".join(_entry_html(e, numbers, titles) for e in book.apparatus)
+    """Readings compared: each entry's passages side by side, then the commentary."""
+    numbers = passages.entry_numbers(book.apparatus)
+    return "\n".join(_entry_html(e, numbers) for e in book.apparatus)
 
 
-def _entry_html(entry: ApparatusEntry, numbers: dict[str, int], titles: dict[str, str]) -> str:
-    columns = []
+def _entry_html(entry: ApparatusEntry, numbers: dict[str, int]) -> str:
+    """Each side is headed "M 7, p. 12" (the page from target-counter) and links back to the passage's marker."""
+    sides = []
     for passage in entry.passages:
-        target = f"{passage.siglum}-app-{entry.id}"
-        quote = esc(passage.block.text[passage.start:passage.end], quote=False)
-        columns.append(
-            f'<div class="side" data-siglum="{passage.siglum}"><p class="side-ref">'
-            f'<a class="passage-ref" href="#{target}"><span class="siglum">{passage.siglum}</span> '
-            f"{passage.block.number}</a></p><blockquote>{quote}</blockquote></div>")
+        quote = esc(passages.quotation(passage.block, passage.start, passage.end), quote=False)
+        sides.append(
+            f'<div class="side side-{passage.siglum}"><p class="side-ref">'
+            f'<a class="passage-ref" href="#{passage.siglum}-app-{entry.id}"><span class="siglum">{passage.siglum}'
+            f'</span> {passage.block.number}</a></p><blockquote class="passage-text">{quote}</blockquote></div>')
     commentary = text_body(entry.commentary, "app", numbered=False)
     see = ""
     if entry.see:
-        links = ", ".join(f'<a class="entry-ref" href="#app-{s}">A{numbers.get(s, "?")}</a>' for s in entry.see)
+        links = "; ".join(f'<a class="entry-ref" href="#app-{s}">A{numbers.get(s, "?")}</a>' for s in entry.see)
         see = f'<p class="see">See also {links}.</p>'
     return (f'<section class="entry" id="app-{entry.id}"><h2><span class="entry-number">A{numbers[entry.id]}</span> '
-            f'{esc(entry.theme)}</h2><div class="synopsis">{"".join(columns)}</div>'
+            f'{esc(entry.theme)}</h2><div class="synopsis">{"".join(sides)}</div>'
             f'<div class="commentary">{commentary}</div>{see}</section>')

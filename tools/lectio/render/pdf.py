@@ -1,4 +1,11 @@
-"""HTML + print CSS → PDF through WeasyPrint, loading files only from the project."""
+"""HTML + print CSS → PDF through WeasyPrint, loading files only from the project.
+
+The page geometry (trim, mirrored margins, gutter, bleed) comes from
+``pagesetup`` as a second stylesheet, so the book can be laid out again with a
+wider gutter when its page count asks for one. After layout the paragraph
+numbers of right-hand pages move to the outer margin and the page count is
+padded (to even, or to a multiple of four).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,10 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import fonts
+from lectio.render import fonts, margins
+from lectio.render.pagesetup import PageSetup, gutter
+
+MAX_PASSES = 3
 
 
 def weasyprint():
@@ -22,42 +32,86 @@ def weasyprint():
 
 
 def print_css(config) -> str:
-    """The font faces, the trim size, then the edition's print stylesheet."""
+    """The font faces, then the edition's print stylesheet (the page geometry is added at layout)."""
     css_path = config.resolve(config["output"]["print_css"])
     face = fonts.font_face_css(lambda path: path.as_uri())
-    return face + page_size_css(config) + css_path.read_text(encoding="utf-8")
+    return face + css_path.read_text(encoding="utf-8")
 
 
-TRIM_SIZES = {"6x9in": "6in 9in", "a5": "148mm 210mm", "royal": "156mm 234mm",
-              "letter": "8.5in 11in", "a4": "210mm 297mm"}
-
-
-def page_size_css(config) -> str:
-    return f"@page {{ size: {TRIM_SIZES[config['output']['trim']]}; }}\n"
+def geometry_css(config, setup: PageSetup) -> str:
+    css = setup.css()
+    profile = config["output"]["icc_profile"]
+    if profile:
+        css += f'@color-profile device-cmyk {{ src: url("{config.resolve(profile).as_uri()}"); }}\n'
+    return css
 
 
 def layout(html_text: str, config):
-    """Lay the book out; returns WeasyPrint's Document (pages, anchors)."""
+    """Lay the book out; returns WeasyPrint's Document (pages, anchors), padded and finished."""
+    setup = PageSetup.from_config(config)
+    pad = config["output"]["pad_to"]
+    counted = 0
+    for _ in range(MAX_PASSES):
+        setup = setup.with_pages(counted)
+        document = _render(html_text, config, setup)
+        pages = padded(len(document.pages), pad)
+        if gutter(pages) == gutter(counted):
+            break
+        counted = pages  # the gutter grows with the page count: lay out again
+    margins.to_outer_margin(document)
+    document = _pad(document, config, setup, pad)
+    document.lectio_setup = setup.with_pages(len(document.pages))
+    return document
+
+
+def padded(count: int, multiple: int) -> int:
+    return -(-count // multiple) * multiple
+
+
+def _render(html_text: str, config, setup: PageSetup, base: str | None = None):
     from lectio.render.fetcher import ConfinedFetcher
 
     module = weasyprint()
     fetcher = ConfinedFetcher([config.root, fonts.font_dir()])
-    document = module.HTML(string=html_text, base_url=str(config.root) + os.sep, url_fetcher=fetcher)
+    base_url = str(config.root) + os.sep
+    document = module.HTML(string=base or html_text, base_url=base_url, url_fetcher=fetcher)
+    sheet = module.CSS(string=geometry_css(config, setup), base_url=base_url, url_fetcher=fetcher)
     try:
-        return document.render()
+        return document.render(stylesheets=[sheet])
     except Exception as exc:  # WeasyPrint raises many kinds; all mean the same to the editor
         raise RenderError(f"WeasyPrint could not lay out the book: {exc}") from exc
 
 
-def pdf_bytes(document, config) -> bytes:
+def _pad(document, config, setup: PageSetup, multiple: int):
+    """Blank pages at the end (no running head, no folio) up to a multiple of ``multiple``."""
+    missing = padded(len(document.pages), multiple) - len(document.pages)
+    if not missing:
+        return document
+    blank = _render("", config, setup, base="<!DOCTYPE html><html><body></body></html>")
+    return document.copy(list(document.pages) + blank.pages * missing)
+
+
+def pdf_bytes(document, config, variant: str | None = None) -> bytes:
+    """The PDF; ``variant`` (e.g. ``pdf/a-3b``) defaults to ``output.pdf_variant``."""
     meta = document.metadata
     edition = config["edition"]
     meta.title = edition["title"]
     meta.authors = list(edition["editors"])
+    meta.description = edition["subtitle"] or None
     meta.lang = edition["language"]
     meta.created = meta.modified = _pdf_date(edition["date"])
     meta.generator = "lectio"
-    return document.write_pdf()
+    variant = config["output"]["pdf_variant"] if variant is None else variant
+    try:
+        return document.write_pdf(pdf_variant=variant or None)
+    except Exception as exc:
+        raise RenderError(f"WeasyPrint could not write the PDF ({variant or 'plain'}): {exc}") from exc
+
+
+def variant_path(config, variant: str) -> Path:
+    """build/<name>.pdfa-3b.pdf for an extra variant."""
+    slug = variant.replace("/", "")
+    return config.output_dir / f"{config['edition']['name']}.{slug}.pdf"
 
 
 def _pdf_date(date: str) -> str:

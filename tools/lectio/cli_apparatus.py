@@ -1,0 +1,80 @@
+"""``lectio apparatus list|check|suggest``: the click layer over ``apparatus`` and ``suggest``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from lectio.cli import PROJECT, _print_findings, guarded
+
+FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+                      show_default=True)
+
+
+@click.group()
+def apparatus() -> None:
+    """The editorial apparatus: list its entries, check its anchors, suggest new ones."""
+
+
+@apparatus.command("list")
+@PROJECT
+@FORMAT
+@guarded
+def list_entries(project: Path, output_format: str) -> None:
+    """Each entry: number, id, theme and the paragraphs of its passages (M 7 / S 23)."""
+    from lectio.apparatus import check_project, passage_refs
+
+    checked = check_project(project, citations_too=False)
+    rows = [(f"A{n}", e.id, e.theme, passage_refs(e, checked.readings)) for n, e in enumerate(checked.entries, 1)]
+    if output_format == "json":
+        click.echo(json.dumps([dict(zip(("number", "id", "theme", "passages"), row)) for row in rows],
+                              ensure_ascii=False, indent=2))
+    else:
+        width = max((len(row[1]) for row in rows), default=0)
+        for number, entry_id, theme, refs in rows:
+            click.echo(f"{number:>4}  {entry_id:<{width}}  {refs:<14}  {theme}")
+    if checked.errors:
+        click.echo(f"{len(checked.errors)} error(s): run lectio apparatus check", err=True)
+        sys.exit(1)
+
+
+@apparatus.command()
+@PROJECT
+@FORMAT
+@guarded
+def check(project: Path, output_format: str) -> None:
+    """Anchor every passage, check ids, links and citation keys; exit 1 on errors."""
+    from lectio.apparatus import check_project
+
+    checked = check_project(project)
+    _print_findings(checked.findings, output_format)
+    if output_format == "text":
+        click.echo(checked.summary(), err=True)
+    if checked.errors:
+        sys.exit(1)
+
+
+@apparatus.command()
+@PROJECT
+@click.option("--top", default=15, show_default=True, type=click.IntRange(1, 500), help="How many pairs.")
+@click.option("--all", "include_covered", is_flag=True, help="Also pairs that an entry already contrasts.")
+@FORMAT
+@guarded
+def suggest(project: Path, top: int, include_covered: bool, output_format: str) -> None:
+    """Propose pairs of passages (one per reading) that may deserve an entry. Writes nothing."""
+    from lectio.apparatus import check_project
+    from lectio.suggest import format_candidates, suggest as propose
+
+    checked = check_project(project, citations_too=False)
+    if len(checked.readings) < 2:
+        raise click.UsageError("suggest needs two readings")
+    left, right = checked.readings[:2]
+    candidates = propose(left, right, checked.entries, top=top, include_covered=include_covered)
+    if output_format == "json":
+        click.echo(json.dumps([c.to_dict() for c in candidates], ensure_ascii=False, indent=2))
+    else:
+        for line in format_candidates(candidates):
+            click.echo(line)

@@ -1,0 +1,121 @@
+"""Page geometry: trim presets, mirrored margins, the gutter, bleed.
+
+The print stylesheet holds the typography; the page boxes are generated here from
+``[output]`` so that the inner margin can grow with the page count the way
+print-on-demand services ask (the KDP table below), and so that ``lectio verify``
+knows what the PDF should measure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MM = 1 / 25.4  # inches
+
+# trim: (width, height) in inches
+TRIMS = {
+    "6x9in": (6.0, 9.0),
+    "a5": (148 * MM, 210 * MM),
+    "royal": (156 * MM, 234 * MM),
+    "letter": (8.5, 11.0),
+    "a4": (210 * MM, 297 * MM),
+}
+
+# KDP's minimum inside margin (gutter) by page count: (last page count, inches)
+GUTTERS = ((150, 0.375), (300, 0.5), (500, 0.625), (700, 0.75), (828, 0.875))
+
+# Spine width per page (KDP): white and cream paper.
+SPINE_PER_PAGE = {"white": 0.002252, "cream": 0.0025}
+
+BLEED = 0.125  # inches, on every side of the trim
+LAYOUTS = ("book", "course-reader")
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Inches. ``inner`` is what the type needs beside the gutter; the gutter is added."""
+
+    top: float
+    bottom: float
+    outer: float
+    inner: float
+
+
+# layout → trim → margins; a trim missing here takes the layout's default
+MARGINS = {
+    "book": {
+        "default": Margins(0.7, 0.8, 0.7, 0.25),
+        "a5": Margins(0.6, 0.72, 0.62, 0.2),
+        "letter": Margins(0.9, 1.0, 1.5, 0.4),
+        "a4": Margins(0.9, 1.0, 1.45, 0.4),
+    },
+    "course-reader": {  # a wide outer margin for the reader's notes
+        "default": Margins(0.8, 0.9, 2.5, 0.5),
+        "6x9in": Margins(0.7, 0.8, 1.6, 0.25),
+        "a5": Margins(0.6, 0.72, 1.5, 0.2),
+        "royal": Margins(0.7, 0.8, 1.6, 0.25),
+    },
+}
+
+
+def gutter(pages: int) -> float:
+    """The inside margin KDP asks for a book of ``pages`` pages."""
+    for last, inches in GUTTERS:
+        if pages <= last:
+            return inches
+    return GUTTERS[-1][1]
+
+
+def spine_width(pages: int, paper: str) -> float:
+    return round(pages * SPINE_PER_PAGE[paper], 4)
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    trim: str
+    layout: str = "book"
+    bleed: bool = False
+    marks: bool = False
+    pages: int = 0  # the page count the gutter is chosen for
+
+    @classmethod
+    def from_config(cls, config, pages: int = 0) -> "PageSetup":
+        out = config["output"]
+        return cls(out["trim"], out["layout"], out["bleed"], out["marks"], pages)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return TRIMS[self.trim]
+
+    @property
+    def margins(self) -> Margins:
+        table = MARGINS[self.layout]
+        return table.get(self.trim, table["default"])
+
+    @property
+    def inner(self) -> float:
+        return round(self.margins.inner + gutter(self.pages), 3)
+
+    def with_pages(self, pages: int) -> "PageSetup":
+        return PageSetup(self.trim, self.layout, self.bleed, self.marks, pages)
+
+    def css(self) -> str:
+        """@page rules: size, mirrored margins, bleed and marks."""
+        width, height = self.size
+        m, inner = self.margins, self.inner
+        bleed = f" bleed: {BLEED}in;" if self.bleed else ""
+        marks = " marks: crop;" if self.bleed and self.marks else ""
+        return (f"@page {{ size: {width:.3f}in {height:.3f}in; margin: {m.top}in {inner}in {m.bottom}in {m.outer}in;"
+                f"{bleed}{marks} }}\n"
+                f"@page :left {{ margin-left: {m.outer}in; margin-right: {inner}in; }}\n"
+                f"@page :right {{ margin-left: {inner}in; margin-right: {m.outer}in; }}\n"
+                f".half-title, .title-page, .imprint {{ height: {height - m.top - m.bottom - 0.02:.3f}in; }}\n"
+                f".footnote {{ width: {self.measure:.3f}in; }}\n")
+
+    @property
+    def measure(self) -> float:
+        """The width of the text block."""
+        return self.size[0] - self.inner - self.margins.outer
+
+    def html_class(self) -> str:
+        return f"layout-{self.layout} trim-{self.trim}"

@@ -1,0 +1,41 @@
+"""What both writers need to mark apparatus passages in the readings.
+
+A passage is underlined and ends with its entry's marker (A3). Passages of two
+entries may overlap or nest; each gets a *level* within its paragraph (1, 2, …),
+fixed for the whole passage, so the second underline runs below the first and a
+reader sees where each passage begins and ends.
+"""
+
+from __future__ import annotations
+
+from lectio.model import ApparatusEntry, Block, Span
+from lectio.sources import LACUNA
+
+
+def entry_numbers(entries: list[ApparatusEntry]) -> dict[str, int]:
+    """A1, A2, …: entries are numbered in the order of the apparatus file."""
+    return {entry.id: number for number, entry in enumerate(entries, start=1)}
+
+
+def levels(block: Block) -> dict[int, int]:
+    """For each anchor span of the block (by ``id``), its level: the lowest not taken by a span it overlaps."""
+    anchors = sorted((s for s in block.spans if s.kind == "anchor" and s.end > s.start),
+                     key=lambda s: (s.start, -s.end, s.target))
+    taken: list[tuple[Span, int]] = []
+    out = {}
+    for span in anchors:
+        busy = {level for other, level in taken if other.start < span.end and span.start < other.end}
+        level = next(n for n in range(1, len(busy) + 2) if n not in busy)
+        taken.append((span, level))
+        out[id(span)] = level
+    return out
+
+
+def passage_classes(span: Span, block_levels: dict[int, int]) -> list[str]:
+    level = block_levels.get(id(span), 1)
+    return ["passage"] + ([f"passage-{min(level, 3)}"] if level > 1 else [])
+
+
+def quotation(block: Block, start: int, end: int) -> str:
+    """The passage's words as the synopsis prints them."""
+    return block.text[start:end].replace(LACUNA, "").strip()

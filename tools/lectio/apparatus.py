@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import anchoring, tomlfile
+from lectio import anchoring, notes, tomlfile
 from lectio.errors import ERROR, WARNING, ApparatusError, Finding, Location
 from lectio.fsutil import display_path
 from lectio.model import ApparatusEntry, Reading, Span, Text
@@ -98,6 +98,7 @@ def load_apparatus(path: Path, readings: list[Reading]) -> tuple[list[ApparatusE
             entry = ApparatusEntry(item["id"], item["theme"], commentary_text(item, path, raw, layout.entry(index)),
                                    [], list(item.get("see", [])), layout.entry(index))
             found += _anchor_entry(entry, item, index, layout, readings)
+            found += notes.resolve_notes(entry.commentary, notes.NotesFile(), [])
             entries.append(entry)
         findings += found
     findings += _check_links(entries, data.get("entry", []), layout)
@@ -279,11 +280,8 @@ def check_project(project, citations_too: bool = True) -> Checked:
 
 def _commentary_citations(config, entries: list[ApparatusEntry]) -> list[Finding]:
     """Every ``[@key]`` of the commentary must be in the bibliography."""
-    from lectio import citations, notes
+    from lectio import citations
 
-    found = []
-    for entry in entries:
-        found += notes.resolve_notes(entry.commentary, notes.NotesFile(), [])
     bib = citations.load_bibliography([config.resolve(f) for f in config["bibliography"]["files"]])
-    found += citations.check_citations([e.commentary for e in entries], bib)
+    found = citations.check_citations([e.commentary for e in entries], bib)
     return [f for f in found if f.code != "citations.unused"]

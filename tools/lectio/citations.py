@@ -11,7 +11,6 @@ citeproc is given: pandoc formats exactly what lectio checked.
 from __future__ import annotations
 
 import difflib
-import html
 import json
 import re
 import tempfile
@@ -24,7 +23,6 @@ from lectio.citeprose import CITE_KEY, opens_with_capital, prose_citations, tidy
 from lectio.errors import ERROR, WARNING, CitationError, Finding, Location, RenderError
 from lectio.fsutil import display_path, read_utf8
 from lectio.model import Note, Text
-
 
 
 @dataclass
@@ -197,7 +195,3 @@ def _citeproc(markdown: str, bib: Bibliography, style: Path, timeout: float, wha
             resolved.write_text(resolved_bibtex(bib), encoding="utf-8")
             args += ["--bibliography", str(resolved)]
         return pandoc.run(args + extra, markdown, timeout=timeout, what=what)
-
-
-def escape(text: str) -> str:
-    return html.escape(text, quote=False)

@@ -18,6 +18,7 @@ from lectio.notesfile import CitationEntry, Emendation, NotesFile, load_notes_fi
 from lectio.sources import LACUNA, normalize_fragment, quote_findings
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 MARKER = re.compile(
     r" ?\((?P<paren>\d{1,3})\)(?![\w(])"
     r"|(?<![\w\]])\[(?P<bracket>\d{1,3})\](?![(:\[])"
@@ -69,7 +70,7 @@ def _markers(line: str, markdown: bool):
 def _replace_marker(text: Text, block: Block, match: re.Match) -> None:
     marker = next(v for v in match.groupdict().values() if v)
     if match.group("sup"):
-        marker = str(int(marker.translate(str.maketrans(SUPERSCRIPTS, "0123456789"))))
+        marker = from_superscript(marker)
     location = text.location(block, match.start() + (1 if match.group().startswith(" ") else 0))
     start = match.start()
     block.delete(start, match.end())
@@ -179,8 +180,13 @@ def _definition(line: str, in_notes_section: bool) -> tuple[str, str] | None:
         return None
     key = next(g for g in match.groups() if g)
     if key[0] in SUPERSCRIPTS:
-        key = str(int(key.translate(str.maketrans(SUPERSCRIPTS, "0123456789"))))
+        key = from_superscript(key)
     return key, line[match.end():].strip()
+
+
+def from_superscript(digits: str) -> str:
+    """``¹²`` → ``12``: a superscript marker's number."""
+    return str(int(digits.translate(SUPERSCRIPT_DIGITS)))
 
 
 def _pair(text, note, occurrence, sidecar, definitions, previous) -> list[Finding]:

@@ -34,8 +34,6 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     if config["apparatus"]["file"]:
         entries, found = apparatus.load_apparatus(config.resolve(config["apparatus"]["file"]), readings)
         findings += found
-        for entry in entries:
-            findings += notes.resolve_notes(entry.commentary, notes.NotesFile(), [])
     texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
     bibliography_html = _citations(config, texts, findings)
     if strict:

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import datetime
 import io
-import os
 import zipfile
 from html import escape
 
 from lxml import etree
 
-from lectio.render import cover
+from lectio.render import cover, timestamps
 from lectio.render.epub_nav import NAV, rewrite_nav
 from lectio.render.epub_xhtml import add_backlinks, add_roles, parse, serialize, set_title
 from lectio.render.pagelist import insert_pagebreaks
@@ -76,10 +75,7 @@ def write_zip(members: dict[str, bytes]) -> bytes:
 
 def modified() -> str:
     """dcterms:modified: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    moment = (datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch.isdigit()
-              else datetime.datetime.now(datetime.timezone.utc))
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return timestamps.source_date() or datetime.datetime.now(datetime.timezone.utc).strftime(timestamps.ISO)
 
 
 def cover_page(edition: dict) -> bytes:

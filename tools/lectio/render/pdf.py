@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import fonts, margins
+from lectio.render import fonts, margins, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 3
@@ -116,10 +116,8 @@ def variant_path(config, variant: str) -> Path:
 
 def _pdf_date(date: str) -> str:
     """An ISO date for the PDF; SOURCE_DATE_EPOCH wins, for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        import datetime
-
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = timestamps.source_date()
+    if stamp:
+        return stamp
     parts = (date.split("-") + ["01", "01"])[:3]
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"

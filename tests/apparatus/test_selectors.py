@@ -89,3 +89,8 @@ def test_char_diff_merges_changes_one_or_two_characters_apart():
     assert anchoring.char_diff("abXcdeYf", "abxcdeyf") == "ab[-X-]{+x+}cde[-Y-]{+y+}f"
     assert anchoring.char_diff("abXcdYef", "abxcdyef") == "ab[-XcdY-]{+xcdy+}ef"
     assert anchoring.char_diff("abXcYef", "abxcyef") == "ab[-XcY-]{+xcy+}ef"
+
+
+def test_char_diff_merges_from_the_first_change():
+    assert anchoring.char_diff("XcY", "xcy") == "[-XcY-]{+xcy+}"
+    assert anchoring.char_diff("XcYdZ", "xcydz") == "[-XcYdZ-]{+xcydz+}"

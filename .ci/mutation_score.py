@@ -1,4 +1,10 @@
-"""Per-module mutation score of a mutmut run: python .ci/mutation_score.py STAGE_DIR [--survivors]."""
+"""Per-module mutation score of a mutmut run.
+
+    python .ci/mutation_score.py STAGE_DIR [--survivors] [--base EARLIER_STAGE_DIR]
+
+With --base, a mutant this run did not run (a run of named mutants only, such as the
+survivors of an earlier run) counts with its result in the earlier run.
+"""
 
 import json
 import sys
@@ -9,11 +15,21 @@ KILLED, SURVIVED = {1, 3, -11, -9}, {0}
 TIMEOUT = {24, 36, 152, -24}
 
 
-def main(stage: str, survivors: bool = False) -> None:
+def results(meta: Path, base: str | None) -> dict:
+    codes = json.loads(meta.read_text())["exit_code_by_key"]
+    mutants = next(p for p in meta.parents if p.name == "mutants")
+    earlier = Path(base, "mutants", meta.relative_to(mutants)) if base else None
+    if earlier and earlier.exists():
+        before = json.loads(earlier.read_text())["exit_code_by_key"]
+        codes = {k: before.get(k) if c is None else c for k, c in codes.items()}
+    return codes
+
+
+def main(stage: str, survivors: bool = False, base: str | None = None) -> None:
     print("| module | killed | survived | timeout | no test | total | score |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for meta in sorted(Path(stage, "mutants").rglob("*.py.meta")):
-        codes = json.loads(meta.read_text())["exit_code_by_key"]
+        codes = results(meta, base)
         killed = sum(c in KILLED for c in codes.values())
         survived = sum(c in SURVIVED for c in codes.values())
         timeout = sum(c in TIMEOUT for c in codes.values())
@@ -27,4 +43,5 @@ def main(stage: str, survivors: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], "--survivors" in sys.argv)
+    args = sys.argv[1:]
+    main(args[0], "--survivors" in args, args[args.index("--base") + 1] if "--base" in args else None)

@@ -38,10 +38,10 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monk
 def test_outputs_get_the_usual_mode_not_the_temporary_files(tmp_path, umask, mode):
     old = os.umask(umask)
     try:
-        fsutil.atomic_write(tmp_path / "out" / "a.txt", "é")
+        fsutil.atomic_write(tmp_path / "out" / "deep" / "a.txt", "é")
     finally:
         os.umask(old)
-    written = tmp_path / "out" / "a.txt"
+    written = tmp_path / "out" / "deep" / "a.txt"
     assert written.stat().st_mode & 0o777 == mode
     assert written.read_bytes() == "é".encode("utf-8")
 

@@ -33,6 +33,7 @@ def test_a_file_inside_is_served_with_its_bytes(tree):
     "link",                         # a symlink inside pointing outside
     "prefix",                       # project-evil is not below project
     "https://example.org/x.css",
+    "hostpath",                     # a web URL whose path is a project file
     "ftp://example.org/x.css",
     "/etc/passwd",                  # no scheme
 ])
@@ -45,7 +46,8 @@ def test_everything_else_is_refused_and_recorded(tree, url):
     url = {"outside": (outside / "secret.txt").as_uri(),
            "traversal": "file://" + str(project) + "/../outside/secret.txt",
            "link": (project / "link.txt").as_uri(),
-           "prefix": (evil / "x.css").as_uri()}.get(url, url)
+           "prefix": (evil / "x.css").as_uri(),
+           "hostpath": "https://example.org" + str(project / "fonts" / "a.css")}.get(url, url)
     fetcher = ConfinedFetcher([project])
     with pytest.raises(ValueError) as caught:
         fetcher.fetch(url)

@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from lectio import preflight
+from lectio.verify import preflight
 from lectio.build import build, verify_outputs
 from lectio.render.pagesetup import BLEED, TRIMS, gutter, spine_width
 

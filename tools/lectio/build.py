@@ -13,6 +13,7 @@ from pathlib import Path
 from lectio import config as config_stage, pipeline, sources, verify
 from lectio.errors import ERROR, Finding, SourceError, Location
 from lectio.fsutil import atomic_write, display_path
+from lectio.verify import fidelity
 
 
 @dataclass
@@ -36,7 +37,7 @@ def build(project, targets=("pdf", "epub"), check_outputs: bool = True, echo=pri
     if "epub" in targets:
         result.outputs.append(make_epub(book, document))
     if check_outputs:
-        findings, report = verify_outputs(project, targets)
+        findings, report = verify_outputs(project, targets, book)
         for line in report_lines(report):
             echo(line)
         result.findings += findings
@@ -74,7 +75,8 @@ def make_epub(book, document=None) -> Path:
     return path
 
 
-def verify_outputs(project, targets=("pdf", "epub")) -> tuple[list[Finding], dict]:
+def verify_outputs(project, targets=("pdf", "epub"), book=None) -> tuple[list[Finding], dict]:
+    """EPUBCheck, the preflight and the fidelity check (against ``book``, else the project checked again)."""
     config = config_stage.load(project)
     findings, report = [], {}
     for target in targets:
@@ -88,13 +90,17 @@ def verify_outputs(project, targets=("pdf", "epub")) -> tuple[list[Finding], dic
         else:
             found, report["epub"] = verify.verify_epub(path)
             findings += found
+    built = [config.output_file(t) if t in targets and config.output_file(t).exists() else None for t in ("pdf", "epub")]
+    if any(built):
+        found, report["fidelity"] = fidelity.verify(book or project, *built)
+        findings += found
     return findings, report
 
 
 def _preflight(config) -> tuple[list[Finding], list[dict]]:
     """The preflight of the PDF and of each extra variant (build/<name>.pdfa-3b.pdf)."""
-    from lectio import preflight
     from lectio.render.pdf import variant_path
+    from lectio.verify import preflight
 
     found, figures = verify.check_pdf(config.output_file("pdf"), preflight.Expected.from_config(config))
     reports = [figures]
@@ -111,7 +117,7 @@ def _preflight(config) -> tuple[list[Finding], list[dict]]:
 
 
 def report_lines(report: dict) -> list[str]:
-    from lectio.preflight import report_lines as preflight_lines
+    from lectio.verify.preflight import report_lines as preflight_lines
 
     lines = []
     for figures in report.get("pdf", []):
@@ -119,7 +125,7 @@ def report_lines(report: dict) -> list[str]:
     if "epub" in report:
         epub = report["epub"]
         lines.append(f"EPUBCheck: {epub['errors']} errors, {epub['warnings']} warnings")
-    return lines
+    return lines + fidelity.report_lines(report.get("fidelity", {}))
 
 
 @dataclass

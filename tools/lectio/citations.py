@@ -178,11 +178,17 @@ def _note_html(item: str, markdown: str, inside_quotes: bool) -> str:
 
 
 def format_bibliography(keys: list[str], bib: Bibliography, style: Path, timeout: float) -> list[str]:
+    return [entry for _, entry in bibliography_entries(keys, bib, style, timeout)]
+
+
+def bibliography_entries(keys: list[str], bib: Bibliography, style: Path, timeout: float) -> list[tuple[str, str]]:
+    """The bibliography as (key, formatted HTML) pairs, in the style's order."""
     if not keys:
         return []
     nocite = ", ".join(f"@{k}" for k in sorted(set(keys)))
     out = _citeproc(f"---\nnocite: '{nocite}'\n---\n", bib, style, timeout, "bibliography", [])
-    return [inner.strip() for inner in re.findall(r'<div id="ref-[^"]*" class="csl-entry"[^>]*>(.*?)</div>', out, re.S)]
+    return [(key, inner.strip())
+            for key, inner in re.findall(r'<div id="ref-([^"]*)" class="csl-entry"[^>]*>(.*?)</div>', out, re.S)]
 
 
 def _citeproc(markdown: str, bib: Bibliography, style: Path, timeout: float, what: str, extra: list[str]) -> str:

@@ -35,12 +35,13 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
         entries, found = apparatus.load_apparatus(config.resolve(config["apparatus"]["file"]), readings)
         findings += found
     texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
-    bibliography_html = _citations(config, texts, findings)
+    bibliography = _citations(config, texts, findings)
     if strict:
         for finding in findings:
             if finding.severity == WARNING:
                 finding.severity = ERROR
-    book = assemble.assemble(config, intro, readings, entries, bibliography_html, findings)
+    book = assemble.assemble(config, intro, readings, entries, [entry for _, entry in bibliography], findings)
+    book.bibliography_keys = [key for key, _ in bibliography]
     return Checked(book, findings)
 
 
@@ -74,7 +75,7 @@ def _read_introduction(config, findings: list[Finding]) -> Text | None:
     return text
 
 
-def _citations(config, texts: list[Text], findings: list[Finding]) -> list[str]:
+def _citations(config, texts: list[Text], findings: list[Finding]) -> list[tuple[str, str]]:
     files = [config.resolve(f) for f in config["bibliography"]["files"]]
     bib = citations.load_bibliography(files)
     timeout = config["output"]["pandoc_timeout"]
@@ -88,7 +89,7 @@ def _citations(config, texts: list[Text], findings: list[Finding]) -> list[str]:
     for text in _grouped(texts):
         citations.format_notes(text, bib, style, timeout)
     keys = [k for t in texts for n in t.notes for k in citations.cited_keys(n.markdown)]
-    return citations.format_bibliography(keys, bib, style, timeout)
+    return citations.bibliography_entries(keys, bib, style, timeout)
 
 
 def _grouped(texts: list[Text]) -> list[Text]:

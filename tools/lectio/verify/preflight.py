@@ -38,6 +38,7 @@ class Expected:
 
 
 def check(pdf: Path, expected: Expected | None = None) -> tuple[list[Finding], dict]:
+    """The preflight of one PDF: findings (errors fail ``lectio verify``) and the figures of the report."""
     import pikepdf
 
     expected = expected or Expected()

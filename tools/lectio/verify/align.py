@@ -67,7 +67,17 @@ def _anchors(source, output, src, out, k) -> list[tuple[int, int]]:
 
 
 def _chain(pairs: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
-    """The longest run of pairs increasing on both sides (pairs come sorted by source place)."""
+    """The longest run of anchors increasing on both sides, overlapping anchors agreeing."""
+    kept, last_i, last_j = [], -1, -1
+    for i, j in _longest(pairs):
+        if i > last_i and j > last_j and (i - last_i == j - last_j or i >= last_i + k and j >= last_j + k):
+            kept.append((i, j))
+            last_i, last_j = i, j
+    return kept
+
+
+def _longest(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of ``pairs`` (in their order) strictly increasing on the second member."""
     tails: list[int] = []  # output place ending the best chain of each length
     ends: list[int] = []  # index into pairs of that chain's last pair
     back = [-1] * len(pairs)
@@ -84,12 +94,7 @@ def _chain(pairs: list[tuple[int, int]], k: int) -> list[tuple[int, int]]:
         chain.append(pairs[n])
         n = back[n]
     chain.reverse()
-    kept, last_i, last_j = [], -1, -1
-    for i, j in chain:  # overlapping anchors must agree
-        if i > last_i and j > last_j and (i - last_i == j - last_j or i >= last_i + k and j >= last_j + k):
-            kept.append((i, j))
-            last_i, last_j = i, j
-    return kept
+    return chain
 
 
 def _gaps(match: list[int], src: tuple[int, int], out: tuple[int, int]):
@@ -165,21 +170,21 @@ def _across(output, word, t, step, out):
     return None
 
 
-def locate(parts: list[tuple[str, ...]], output: tuple[str, ...]) -> list[int]:
-    """Where each part (a note, an entry) starts in ``output``, in order, each found whole or ``LOST``."""
+def locate(parts: list[tuple[str, ...]], output: tuple[str, ...], start: int = 0) -> list[int]:
+    """Where each part (a note, an entry) starts in ``output`` after ``start``, each whole, or ``LOST``.
+
+    Every place where a part is found whole is a candidate; the most parts in the same order as
+    in the source are kept (a longest increasing chain, at most one place per part), so a part
+    found only far on (a lost note whose words stand elsewhere) cannot take the parts before it.
+    """
     postings: dict[str, list[int]] = {}
-    for t, token in enumerate(output):
-        postings.setdefault(token, []).append(t)
-    places, cursor = [], 0
-    for part in parts:
-        place = LOST
-        if part:
-            for t in postings.get(part[0], [])[bisect_left(postings.get(part[0], []), cursor):]:
-                end = _whole(part, output, t)
-                if end is not None:
-                    place, cursor = t, end
-                    break
-        places.append(place)
+    for t in range(start, len(output)):
+        postings.setdefault(output[t], []).append(t)
+    candidates = [(n, t) for n, part in enumerate(parts) if part  # a part's places last first: one per part
+                  for t in reversed(postings.get(part[0], [])) if _whole(part, output, t) is not None]
+    places = [LOST] * len(parts)
+    for n, t in _longest(candidates):
+        places[n] = t
     return places
 
 

@@ -17,7 +17,7 @@ by the ``hidden`` attribute or by a ``display: none`` rule of the EPUB's stylesh
 from __future__ import annotations
 
 import zipfile
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -49,6 +49,12 @@ class Stream:
 
     def excerpt(self, word: int) -> str:
         return excerpt(self.text, self.found, word)
+
+    def first_word_of(self, place: str) -> int:
+        """The index of the first word of a page or document (0 when unknown)."""
+        if place not in self.place_names:
+            return 0
+        return bisect_left(self.found.starts, self.place_starts[self.place_names.index(place)])
 
     def place(self, word: int) -> str:
         """The page or document where word ``word`` stands."""

@@ -127,7 +127,8 @@ def _compare(reading: Expected, outputs: list[Output], keys: list[str], in_bibli
     words_found, notes_ok, cites_ok, passages_ok, findings = [], None, None, None, []
     for output in outputs:
         body = align(reading.body.found.words, output.body.found.words)
-        notes = [place != LOST for place in locate(reading.note_parts(), output.notes.found.words)]
+        notes = [place != LOST for place in locate(reading.note_parts(), output.notes.found.words,
+                                                   _notes_start(output, body))]
         cites = [key in keys and in_bibliography[output.name][keys.index(key)] for key, _ in reading.cited]
         passages = [all(body[w] != LOST for w in span) for _, span in reading.passages]
         words_found.append((output.name, sum(m != LOST for m in body)))
@@ -143,6 +144,12 @@ def _compare(reading: Expected, outputs: list[Output], keys: list[str], in_bibli
                              len(reading.cited), sum(cites_ok or []),
                              len(reading.passages), sum(passages_ok or []))
     return result, findings
+
+
+def _notes_start(output: Output, body: list[int]) -> int:
+    """A reading's notes come after its first words: from the page or document where they stand."""
+    first = next((place for place in body if place != LOST), None)
+    return 0 if first is None else output.notes.first_word_of(output.body.place(first))
 
 
 def _both(so_far: list[bool] | None, found: list[bool]) -> list[bool]:

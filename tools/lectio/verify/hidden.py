@@ -30,9 +30,13 @@ def hidden_elements(root, archive: zipfile.ZipFile, name: str) -> set:
 
 
 def _display(matched: list) -> str:
-    """The winning display value: the last important one, else the last one (cssselect2's order)."""
-    important = [value for is_important, value in matched if is_important]
-    values = important or [value for _, value in matched]
+    """The winning display value: the last important one, else the last one.
+
+    cssselect2 gives (specificity, order, pseudo-element, payload), sorted by specificity and order.
+    """
+    payloads = [item[-1] for item in matched if item[2] is None]
+    important = [value for is_important, value in payloads if is_important]
+    values = important or [value for _, value in payloads]
     return values[-1] if values else ""
 
 

@@ -6,12 +6,12 @@ import tomllib
 
 from lectio.config.locate import Locator
 
-TEXT = '''# a comment with [[readings]] in it
+TEXT = r'''# a comment with [[readings]] in it
 [edition]
 title = "A [[readings]] title"
 note = """
 [[readings]]
-not a header, "" still the string
+not a header, "" still the string, \""" too
 """
 
 [[readings]]

@@ -135,7 +135,7 @@ def one_of(*choices: int):
     """An integer among ``choices`` (a Literal would take ``true`` for 1)."""
     def check(value: int) -> int:
         if value not in choices:
-            raise PydanticCustomError("form", "{value} is not allowed", {"value": value})
+            raise PydanticCustomError("form", "")
         return value
     return AfterValidator(check)
 

@@ -63,6 +63,14 @@ def _bisect(starts: list[int], offset: int) -> int:
     return low
 
 
+def _escaped(raw: str, at: int) -> bool:
+    """Whether the character at ``at`` follows an odd run of backslashes."""
+    count = 0
+    while at - count - 1 >= 0 and raw[at - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
 class _Scanner:
     """A forgiving reader of valid TOML that records positions instead of values."""
 
@@ -187,6 +195,8 @@ class _Scanner:
         quote = self.raw[self.at]
         if self.raw.startswith(quote * 3, self.at):
             end = self.raw.index(quote * 3, self.at + 3)
+            while quote == '"' and _escaped(self.raw, end):
+                end = self.raw.index(quote * 3, end + 1)
             while self.raw.startswith(quote, end + 3):  # up to two quotes may close the string
                 end += 1
             text, self.at = self.raw[self.at + 3:end], end + 3

@@ -46,7 +46,14 @@ class Source:
 
 def findings(error: ValidationError, source: Source, prefix: tuple = ()) -> list[Finding]:
     """One finding per error of ``error``; ``prefix`` is the key path the validated value sits at."""
-    return [finding(item, source, prefix) for item in error.errors(include_url=False)]
+    items = error.errors(include_url=False)
+    return [finding(item, source, prefix) for item in items if not _superseded(item, items)]
+
+
+def _superseded(item: dict, items: list[dict]) -> bool:
+    """An "at least one" error of a list whose items have errors of their own says nothing more."""
+    loc = tuple(item["loc"])
+    return item["type"] == "too_short" and any(tuple(o["loc"])[:len(loc)] == loc and o is not item for o in items)
 
 
 def finding(item: dict, source: Source, prefix: tuple = ()) -> Finding:
@@ -194,9 +201,10 @@ def missing_key(loc: tuple, info: FieldInfo | None, annotation: Any) -> tuple[st
         return "missing-key", f"missing required table [{name}]", f"add a [{name}] table with its keys"
     example = extra_of(info).get("example")
     written = f"{name} = {toml_value(example)}" if example is not None else f"{name} = …"
+    more = f"; {extra_of(info)['fix']}" if "fix" in extra_of(info) else ""
     brackets = ("[[", "]]") if loc[:-1] and isinstance(loc[-2], int) else ("[", "]")
     place = f"under {brackets[0]}{where}{brackets[1]}" if where else "at the top of the file"
-    return "missing-key", f"missing required key {dotted_key(loc)}", f"add {written} {place}"
+    return "missing-key", f"missing required key {dotted_key(loc)}", f"add {written} {place}{more}"
 
 
 def wrong_type(loc: tuple, info: FieldInfo | None, annotation: Any, value: Any, kind: str) -> tuple[str, str, str]:
@@ -207,6 +215,8 @@ def wrong_type(loc: tuple, info: FieldInfo | None, annotation: Any, value: Any, 
     if is_tables(annotation):
         return "shape", message, f"write [[{name}]] (two brackets) over each of its tables, not [{name}]" \
             if isinstance(value, dict) else f"write each entry as a table under its own [[{name}]] line"
+    if is_table(annotation) and isinstance(loc[-1], int):
+        return "shape", message, f"write each one as a table under its own [[{name}]] line"
     if is_table(annotation):
         return "shape", message, f"write [{name}] on a line of its own, and its keys under it"
     return "type", message, _example_fix(loc, info)
@@ -219,8 +229,8 @@ def form_message(dotted: str, item: dict, info: FieldInfo | None, value: Any) ->
         form = "one of " + item["ctx"]["expected"].replace("'", '"')
     if form is None:
         return f"{dotted} = {shown(value)}: {item['msg']}"
-    example = f", e.g. {toml_value(extra['example'])}" if "example" in extra else ""
-    detail = f" ({item['msg']})" if item["type"] == "form" else ""
+    example = f", e.g. {toml_value(extra['example'])}" if "example" in extra and not dotted.endswith("]") else ""
+    detail = f" ({item['msg']})" if item["type"] == "form" and item["msg"] else ""
     return f"{dotted} must be {form}{example}; found {shown(value)}{detail}"
 
 

@@ -7,6 +7,7 @@ error becomes a finding at the line and column of its key (``report``).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 import tomllib
@@ -17,6 +18,8 @@ from pydantic import BaseModel, ValidationError
 
 from lectio.config.locate import Locator
 from lectio.config.report import Source, findings
+
+__all__ = ["Locator", "Source", "check", "frozen", "load", "read", "source"]
 from lectio.errors import ERROR, Finding, LectioError, Location
 from lectio.fsutil import display_path, read_utf8
 
@@ -33,6 +36,9 @@ def read(path: Path, kind: str, error: type[LectioError]) -> tuple[dict, str]:
     if not path.is_file():
         raise error("file not found", Location(shown), code=f"{kind}.file-not-found",
                     fix="check the path; it is relative to the project folder")
+    if not os.access(path, os.R_OK):
+        raise error("cannot be read (permission denied)", Location(shown), code=f"{kind}.unreadable",
+                    fix="make the file readable")
     if path.stat().st_size > MAX_BYTES:
         raise error(f"larger than {MAX_BYTES // 2**20} MiB: not an editor's TOML file",
                     Location(shown), code=f"{kind}.too-large")

@@ -48,7 +48,8 @@ def load_apparatus(path: Path, readings: list[Reading]) -> tuple[list[ApparatusE
             found += notes.resolve_notes(entry.commentary, notes.NotesFile(), [])
             entries.append(entry)
         findings += found
-    findings += _check_links(entries, typed, where)
+    written = {item.get("id") for item in items if isinstance(item, dict)}  # an entry left out is still known
+    findings += _check_links(entries, typed, written, where)
     _mark(entries)
     return entries, findings
 
@@ -100,9 +101,8 @@ def _mark(entries: list[ApparatusEntry]) -> None:
             passage.block.spans.append(Span(passage.start, passage.end, "anchor", entry.id))
 
 
-def _check_links(entries: list[ApparatusEntry], typed: dict[int, Entry], where: Source) -> list[Finding]:
+def _check_links(entries: list[ApparatusEntry], typed: dict[int, Entry], known: set, where: Source) -> list[Finding]:
     ids = [e.id for e in entries]
-    known = {item.id for item in typed.values()}
     found = []
     for entry in entries:
         index = next(i for i, item in typed.items() if item.id == entry.id)

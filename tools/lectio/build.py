@@ -60,7 +60,7 @@ def make_pdf(book, document=None) -> Path:
     document = document if document is not None else layout_pdf(book)
     path = book.config.output_file("pdf")
     atomic_write(path, pdf.pdf_bytes(document, book.config))
-    for variant in book.config["output"]["extra_variants"]:  # e.g. an archival PDF/A beside the print PDF
+    for variant in book.config.output.extra_variants:  # e.g. an archival PDF/A beside the print PDF
         atomic_write(pdf.variant_path(book.config, variant), pdf.pdf_bytes(document, book.config, variant))
     return path
 
@@ -104,7 +104,7 @@ def _preflight(config) -> tuple[list[Finding], list[dict]]:
 
     found, figures = verify.check_pdf(config.output_file("pdf"), preflight.Expected.from_config(config))
     reports = [figures]
-    for variant in config["output"]["extra_variants"]:
+    for variant in config.output.extra_variants:
         path = variant_path(config, variant)
         if not path.exists():
             found.append(Finding("verify.missing", f"{variant} not built yet", Location(display_path(path)),
@@ -136,7 +136,7 @@ class Summary:
 
 def normalize_readings(project, sigla=(), write: bool = False):
     config = config_stage.load(project)
-    known = {r["siglum"]: r for r in config["readings"]}
+    known = {r.siglum: r for r in config.readings}
     for siglum in sigla:
         if siglum not in known:
             raise SourceError(f"no reading with siglum {siglum!r}", Location(display_path(config.path)),
@@ -144,7 +144,7 @@ def normalize_readings(project, sigla=(), write: bool = False):
     for siglum, item in known.items():
         if sigla and siglum not in sigla:
             continue
-        path = config.resolve(item["source"])
+        path = config.resolve(item.source)
         text, _ = sources.read_text(siglum, path)
         counts = ", ".join(f"{rule} {n}" for rule, n in sorted(text.changes.items()))
         line = f"{siglum} {display_path(path)}: {counts}"

@@ -41,6 +41,7 @@ def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]
     findings += found
     findings += _restore_citations(text, sidecar.citations, source_findings)
     occurrences: dict[str, int] = {}
+    used: set[int] = set()  # the id() of each [[note]] a marker takes
     for block in text.blocks:
         for match in reversed(list(_markers(block.text, text.markdown))):
             _replace_marker(text, block, match)
@@ -52,11 +53,11 @@ def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]
         note.number = number
         if note.marker:
             occurrences[note.marker] = occurrences.get(note.marker, 0) + 1
-            findings += _pair(text, note, occurrences[note.marker], sidecar, definitions, previous)
+            findings += _pair(note, occurrences[note.marker], sidecar, definitions, previous, used)
             previous = int(note.marker) if note.marker.isdigit() else previous
     text.notes = [ref.note for _, _, ref in ordered]
     findings += _gaps(text, sidecar)
-    findings += _unused(sidecar, definitions)
+    findings += _unused(sidecar, definitions, used)
     return findings
 
 
@@ -189,7 +190,7 @@ def from_superscript(digits: str) -> str:
     return str(int(digits.translate(SUPERSCRIPT_DIGITS)))
 
 
-def _pair(text, note, occurrence, sidecar, definitions, previous) -> list[Finding]:
+def _pair(note, occurrence, sidecar, definitions, previous, used: set[int]) -> list[Finding]:
     findings = []
     entry = next((e for e in sidecar.notes if e.marker == note.marker and e.occurrence == occurrence), None)
     if occurrence > 1:
@@ -202,7 +203,7 @@ def _pair(text, note, occurrence, sidecar, definitions, previous) -> list[Findin
                                 note.location, WARNING))
     source_text = definitions.pop(note.marker, None) if occurrence == 1 else None
     if entry:
-        entry.used = True
+        used.add(id(entry))
         note.markdown, note.reconstructed, note.text_location = entry.text, entry.reconstructed, entry.location
         if entry.renumber and entry.renumber != note.number:
             findings.append(Finding("notes.renumber", f"renumber = {entry.renumber}, but this is note "
@@ -233,12 +234,12 @@ def _gaps(text: Text, sidecar: NotesFile) -> list[Finding]:
     return findings
 
 
-def _unused(sidecar: NotesFile, definitions: dict[str, tuple[str, Location]]) -> list[Finding]:
+def _unused(sidecar: NotesFile, definitions: dict[str, tuple[str, Location]], used: set[int]) -> list[Finding]:
     """Note texts that no marker calls: the editor's (an error) and the source's (a warning)."""
     return [Finding("notes.orphan", f"[[note]] for marker ({e.marker}), occurrence {e.occurrence}, "
                     "matches no marker in the text", e.location, ERROR,
                     fix="correct its 'marker' or 'occurrence', or remove it")
-            for e in sidecar.notes if not e.used] + \
+            for e in sidecar.notes if id(e) not in used] + \
         [Finding("notes.orphan", f"note text ({key}) has no marker in the text", where, WARNING,
                  fix="restore the marker with an [[emendation]], or remove the text")
          for key, (_, where) in definitions.items()]

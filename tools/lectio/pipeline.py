@@ -31,8 +31,8 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     readings = read_readings(config, findings)
     intro = _read_introduction(config, findings)
     entries = []
-    if config["apparatus"]["file"]:
-        entries, found = apparatus.load_apparatus(config.resolve(config["apparatus"]["file"]), readings)
+    if config.apparatus.file:
+        entries, found = apparatus.load_apparatus(config.resolve(config.apparatus.file), readings)
         findings += found
     texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
     bibliography = _citations(config, texts, findings)
@@ -47,16 +47,16 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
 
 def read_readings(config, findings: list[Finding]) -> list[Reading]:
     """Every reading through sources and notes: what the apparatus anchors on."""
-    return [_read_reading(config, item, findings) for item in config["readings"]]
+    return [_read_reading(config, item, findings) for item in config.readings]
 
 
-def _read_reading(config, item: dict, findings: list[Finding]) -> Reading:
-    text, found = sources.read_text(item["siglum"], config.resolve(item["source"]))
-    sidecar = notes.load_notes_file(config.resolve(item["notes"]) if item["notes"] else None)
+def _read_reading(config, item: "config_stage.Reading", findings: list[Finding]) -> Reading:
+    text, found = sources.read_text(item.siglum, config.resolve(item.source))
+    sidecar = notes.load_notes_file(config.resolve(item.notes) if item.notes else None)
     found += notes.resolve_notes(text, sidecar, found)
     findings += found
-    _drop_title_heading(text, item["title"])
-    return Reading(item["siglum"], item["title"], item["author"], text, item["description"])
+    _drop_title_heading(text, item.title)
+    return Reading(item.siglum, item.title, item.author, text, item.description)
 
 
 def _drop_title_heading(text: Text, title: str) -> None:
@@ -67,25 +67,25 @@ def _drop_title_heading(text: Text, title: str) -> None:
 
 
 def _read_introduction(config, findings: list[Finding]) -> Text | None:
-    if not config["introduction"]["file"]:
+    if not config.introduction.file:
         return None
-    text, found = sources.read_text("intro", config.resolve(config["introduction"]["file"]))
+    text, found = sources.read_text("intro", config.resolve(config.introduction.file))
     found += notes.resolve_notes(text, notes.NotesFile(), found)
     findings += found
     return text
 
 
 def _citations(config, texts: list[Text], findings: list[Finding]) -> list[tuple[str, str]]:
-    files = [config.resolve(f) for f in config["bibliography"]["files"]]
+    files = [config.resolve(f) for f in config.bibliography.files]
     bib = citations.load_bibliography(files)
-    timeout = config["output"]["pandoc_timeout"]
+    timeout = config.output.pandoc_timeout
     findings += bib.findings
     findings += citations.check_citations(texts, bib)
     if files:
         findings += citations.agreement_findings(bib, timeout)
     if any(f.severity == ERROR for f in findings):
         return []
-    style = citations.style_path(config["bibliography"]["style"], config.root)
+    style = citations.style_path(config.bibliography.style, config.root)
     for text in _grouped(texts):
         citations.format_notes(text, bib, style, timeout)
     keys = [k for t in texts for n in t.notes for k in citations.cited_keys(n.markdown)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from lectio.config import stylesheet
 from lectio.errors import RenderError, RequirementMissing
 from lectio.render import fonts, margins, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
@@ -33,14 +34,14 @@ def weasyprint():
 
 def print_css(config) -> str:
     """The font faces, then the edition's print stylesheet (the page geometry is added at layout)."""
-    css_path = config.resolve(config["output"]["print_css"])
+    css_path = stylesheet(config, "print_css")
     face = fonts.font_face_css(lambda path: path.as_uri())
     return face + css_path.read_text(encoding="utf-8")
 
 
 def geometry_css(config, setup: PageSetup) -> str:
     css = setup.css()
-    profile = config["output"]["icc_profile"]
+    profile = config.output.icc_profile
     if profile:
         css += f'@color-profile device-cmyk {{ src: url("{config.resolve(profile).as_uri()}"); }}\n'
     return css
@@ -49,7 +50,7 @@ def geometry_css(config, setup: PageSetup) -> str:
 def layout(html_text: str, config):
     """Lay the book out; returns WeasyPrint's Document (pages, anchors), padded and finished."""
     setup = PageSetup.from_config(config)
-    pad = config["output"]["pad_to"]
+    pad = config.output.pad_to
     counted = 0
     for _ in range(MAX_PASSES):
         setup = setup.with_pages(counted)
@@ -94,14 +95,14 @@ def _pad(document, config, setup: PageSetup, multiple: int):
 def pdf_bytes(document, config, variant: str | None = None) -> bytes:
     """The PDF; ``variant`` (e.g. ``pdf/a-3b``) defaults to ``output.pdf_variant``."""
     meta = document.metadata
-    edition = config["edition"]
-    meta.title = edition["title"]
-    meta.authors = list(edition["editors"])
-    meta.description = edition["subtitle"] or None
-    meta.lang = edition["language"]
-    meta.created = meta.modified = _pdf_date(edition["date"])
+    edition = config.edition
+    meta.title = edition.title
+    meta.authors = list(edition.editors)
+    meta.description = edition.subtitle or None
+    meta.lang = edition.language
+    meta.created = meta.modified = _pdf_date(edition.date)
     meta.generator = "lectio"
-    variant = config["output"]["pdf_variant"] if variant is None else variant
+    variant = config.output.pdf_variant if variant is None else variant
     try:
         return document.write_pdf(pdf_variant=variant or None)
     except Exception as exc:
@@ -111,7 +112,7 @@ def pdf_bytes(document, config, variant: str | None = None) -> bytes:
 def variant_path(config, variant: str) -> Path:
     """build/<name>.pdfa-3b.pdf for an extra variant."""
     slug = variant.replace("/", "")
-    return config.output_dir / f"{config['edition']['name']}.{slug}.pdf"
+    return config.output_dir / f"{config.edition.name}.{slug}.pdf"
 
 
 def _pdf_date(date: str) -> str:

@@ -32,9 +32,9 @@ class Expected:
 
     @classmethod
     def from_config(cls, config, variant: str | None = None) -> "Expected":
-        out = config["output"]
-        return cls(TRIMS[out["trim"]], out["bleed"], out["pad_to"],
-                   out["pdf_variant"] if variant is None else variant, out["font"])
+        out = config.output
+        return cls(TRIMS[out.trim], out.bleed, out.pad_to,
+                   out.pdf_variant if variant is None else variant, out.font)
 
 
 def check(pdf: Path, expected: Expected | None = None) -> tuple[list[Finding], dict]:

@@ -80,8 +80,8 @@ SCHEMA = {
         "extra_variants": Option(list, []),
         "icc_profile": Option(str, "", is_path=True, help="a CMYK output profile, needed for PDF/X"),
         "font": Option(str, "Source Serif Pro"),
-        "print_css": Option(str, "styles/print.css", is_path=True),
-        "epub_css": Option(str, "styles/epub.css", is_path=True),
+        "print_css": Option(str, "", is_path=True, help="loaded after lectio's default print.css"),
+        "epub_css": Option(str, "", is_path=True, help="loaded after lectio's default epub.css"),
         "pandoc_timeout": Option(int, 60),
     }),
 }
@@ -180,8 +180,6 @@ def _validate_option(config: Config, raw: str, dotted: str, key: str, option: Op
     if value is None:
         if option.required:
             _fail(config, raw, key, f"missing required key {dotted}")
-        if option.is_path and option.default:  # a default file must exist too (e.g. styles/print.css)
-            _check_path(config, raw, dotted, key, option.default)
         return list(option.default) if isinstance(option.default, list) else option.default
     if not isinstance(value, option.kind) or (option.kind is int and isinstance(value, bool)):
         _fail(config, raw, key, f"{dotted} must be {option.kind.__name__}, not {type(value).__name__}")

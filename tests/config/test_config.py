@@ -75,10 +75,8 @@ def test_isbn_checksum():
     assert not config.valid_isbn13("978-0-306-40615-6")
 
 
-def test_missing_default_stylesheet_is_named(project):
-    rewrite(project, 'print_css = "styles/print.css"\n', "")
-    (project / "styles" / "print.css").unlink()
-    loaded = config.load(project)
-    assert loaded.output.print_css == ""  # lectio's default stylesheet
-    with pytest.raises(ConfigError, match=r"output\.print_css: file not found: styles/print.css"):
-        config.stylesheet(loaded, "print_css")
+def test_missing_project_stylesheet_is_named(project):
+    assert config.load(project).output.print_css == ""  # lectio's default stylesheet alone
+    rewrite(project, 'bleed = false\n', 'bleed = false\nprint_css = "styles/print.css"\n')
+    with pytest.raises(ConfigError, match=r"output\.print_css.*styles/print\.css"):
+        config.load(project)

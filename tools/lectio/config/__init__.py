@@ -28,10 +28,9 @@ from lectio.errors import ConfigError, Location
 from lectio.fsutil import display_path
 
 CONFIG_NAME = "edition.toml"
-PACKAGE_STYLES = {"print_css": "styles/print.css", "epub_css": "styles/epub.css"}
 
 __all__ = ["CONFIG_NAME", "DEFAULT_STYLE", "LAYOUTS", "PDF_VARIANTS", "TRIMS", "Apparatus", "Bibliography", "Config",
-           "ConfigError", "Edition", "EditionFile", "Introduction", "Output", "Reading", "load", "stylesheet",
+           "ConfigError", "Edition", "EditionFile", "Introduction", "Output", "Reading", "load",
            "valid_isbn13"]
 
 
@@ -64,13 +63,3 @@ def load(project: Path | str = ".") -> Config:
     file, _ = tomlfile.load(path, EditionFile, "config", ConfigError, context={"root": root})
     return Config.model_construct(root=root, path=path.resolve(), **dict(file))
 
-
-def stylesheet(config: Config, key: str) -> Path:
-    """The stylesheet ``output.print_css`` / ``output.epub_css`` names; "" means lectio's default,
-    for now the project's ``styles/print.css`` / ``styles/epub.css`` as before."""
-    value = getattr(config.output, key) or PACKAGE_STYLES[key]
-    path = config.resolve(value)
-    if not path.is_file():
-        raise ConfigError(f"output.{key}: file not found: {value}", Location(display_path(config.path)),
-                          code="config.file-not-found", fix=f"set output.{key} to the project's stylesheet")
-    return path

@@ -12,9 +12,8 @@ import tempfile
 from pathlib import Path
 
 from lectio import pandoc
-from lectio.config import stylesheet
 from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Text
-from lectio.render import epub_package, fonts, passages
+from lectio.render import epub_package, fonts, passages, styles
 from lectio.render.inline import Call, Run, SpanEnd, events
 
 API_VERSION = [1, 23, 1, 1]
@@ -180,10 +179,9 @@ def metadata(book: Book) -> dict:
 
 
 def epub_css(config) -> str:
-    """The namespace for ``epub|type`` selectors, the font faces, then the edition's EPUB stylesheet."""
+    """The namespace for ``epub|type`` selectors, the font faces, then the EPUB stylesheets (``styles``)."""
     face = fonts.font_face_css(lambda path: f"../fonts/{path.name}")
-    own = stylesheet(config, "epub_css").read_text(encoding="utf-8")
-    return '@namespace epub "http://www.idpf.org/2007/ops";\n' + face + own
+    return '@namespace epub "http://www.idpf.org/2007/ops";\n' + face + styles.stylesheet(config, "epub").css
 
 
 STYLESHEET = "EPUB/styles/stylesheet1.css"

@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from lectio.config import stylesheet
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import fonts, margins, timestamps
+from lectio.render import fonts, margins, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 3
@@ -33,10 +32,9 @@ def weasyprint():
 
 
 def print_css(config) -> str:
-    """The font faces, then the edition's print stylesheet (the page geometry is added at layout)."""
-    css_path = stylesheet(config, "print_css")
+    """The font faces, then the print stylesheets (``styles``; the page geometry is added at layout)."""
     face = fonts.font_face_css(lambda path: path.as_uri())
-    return face + css_path.read_text(encoding="utf-8")
+    return face + styles.stylesheet(config, "print").css
 
 
 def geometry_css(config, setup: PageSetup) -> str:
@@ -73,7 +71,7 @@ def _render(html_text: str, config, setup: PageSetup, base: str | None = None):
     from lectio.render.fetcher import ConfinedFetcher
 
     module = weasyprint()
-    fetcher = ConfinedFetcher([config.root, fonts.font_dir()])
+    fetcher = ConfinedFetcher([config.root, fonts.font_dir(), styles.data_dir()])
     base_url = str(config.root) + os.sep
     document = module.HTML(string=base or html_text, base_url=base_url, url_fetcher=fetcher)
     sheet = module.CSS(string=geometry_css(config, setup), base_url=base_url, url_fetcher=fetcher)

@@ -28,8 +28,13 @@ def first_hidden_paragraph(book):
 
 def test_a_stylesheet_that_hides_paragraphs_fails_the_build(tmp_path):
     root = copy_project(tmp_path)
-    with (root / "styles" / "print.css").open("a", encoding="utf-8") as css:
+    (root / "styles").mkdir(exist_ok=True)
+    with (root / "styles" / "print.css").open("a", encoding="utf-8") as css:  # loaded after lectio's own
         css.write(HIDE)
+    toml = root / "edition.toml"
+    text = toml.read_text(encoding="utf-8")
+    if "print_css" not in text:
+        toml.write_text(text.replace("[output]\n", '[output]\nprint_css = "styles/print.css"\n', 1), encoding="utf-8")
     result = run_cli("build", "--project", str(root))
     assert result.exit_code == 1, result.output
     book = pipeline.check(root).book

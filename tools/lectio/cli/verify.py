@@ -1,4 +1,4 @@
-"""``lectio verify``: EPUBCheck and a PDF preflight on what was built."""
+"""``lectio verify``: EPUBCheck, a PDF preflight and the fidelity check on what was built."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from lectio.errors import ERROR
 @with_project
 @FORMAT
 def command(project: Path, output_format: str) -> None:
-    """Check the built PDF and EPUB: EPUBCheck, fonts, page boxes."""
+    """Check the built PDF and EPUB: EPUBCheck, fonts, page boxes, every word of the sources."""
     from lectio import build as builder
 
     findings, report = builder.verify_outputs(project)

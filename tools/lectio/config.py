@@ -83,6 +83,7 @@ SCHEMA = {
         "print_css": Option(str, "styles/print.css", is_path=True),
         "epub_css": Option(str, "styles/epub.css", is_path=True),
         "pandoc_timeout": Option(int, 60),
+        "max_source_mb": Option(int, 20, help="the largest source file read, in MB"),
     }),
 }
 

@@ -50,12 +50,16 @@ def read_readings(config, findings: list[Finding]) -> list[Reading]:
 
 
 def _read_reading(config, item: dict, findings: list[Finding]) -> Reading:
-    text, found = sources.read_text(item["siglum"], config.resolve(item["source"]))
+    text, found = sources.read_text(item["siglum"], config.resolve(item["source"]), _max_mb(config))
     sidecar = notes.load_notes_file(config.resolve(item["notes"]) if item["notes"] else None)
     found += notes.resolve_notes(text, sidecar, found)
     findings += found
     _drop_title_heading(text, item["title"])
     return Reading(item["siglum"], item["title"], item["author"], text, item["description"])
+
+
+def _max_mb(config) -> float:
+    return config["output"].get("max_source_mb", sources.MAX_SOURCE_MB)
 
 
 def _drop_title_heading(text: Text, title: str) -> None:
@@ -68,7 +72,7 @@ def _drop_title_heading(text: Text, title: str) -> None:
 def _read_introduction(config, findings: list[Finding]) -> Text | None:
     if not config["introduction"]["file"]:
         return None
-    text, found = sources.read_text("intro", config.resolve(config["introduction"]["file"]))
+    text, found = sources.read_text("intro", config.resolve(config["introduction"]["file"]), _max_mb(config))
     found += notes.resolve_notes(text, notes.NotesFile(), found)
     findings += found
     return text

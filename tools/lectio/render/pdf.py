@@ -59,9 +59,21 @@ def layout(html_text: str, config):
             break
         counted = pages  # the gutter grows with the page count: lay out again
     margins.to_outer_margin(document)
+    refused = document.lectio_refused
     document = _pad(document, config, setup, pad)
     document.lectio_setup = setup.with_pages(len(document.pages))
+    from lectio.render.fetcher import refused_findings
+
+    document.lectio_refused = refused_findings(refused, _stylesheets(config))
     return document
+
+
+def _stylesheets(config) -> dict[str, str]:
+    """The editor's print stylesheet by its shown path (to name what asked for a refused URL)."""
+    from lectio.fsutil import display_path
+
+    path = config.resolve(config["output"]["print_css"])
+    return {display_path(path): path.read_text(encoding="utf-8", errors="replace")} if path.is_file() else {}
 
 
 def padded(count: int, multiple: int) -> int:
@@ -77,9 +89,11 @@ def _render(html_text: str, config, setup: PageSetup, base: str | None = None):
     document = module.HTML(string=base or html_text, base_url=base_url, url_fetcher=fetcher)
     sheet = module.CSS(string=geometry_css(config, setup), base_url=base_url, url_fetcher=fetcher)
     try:
-        return document.render(stylesheets=[sheet])
+        rendered = document.render(stylesheets=[sheet])
     except Exception as exc:  # WeasyPrint raises many kinds; all mean the same to the editor
         raise RenderError(f"WeasyPrint could not lay out the book: {exc}") from exc
+    rendered.lectio_refused = fetcher.refused
+    return rendered
 
 
 def _pad(document, config, setup: PageSetup, multiple: int):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lectio import apparatus, assemble, citations, config as config_stage, notes, sources
-from lectio.errors import ERROR, WARNING, Finding, StageFailed
+from lectio.errors import ERROR, WARNING, Finding, SourceError, StageFailed
 from lectio.model import Book, Reading, Text
 
 
@@ -30,6 +30,7 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     findings: list[Finding] = []
     readings = read_readings(config, findings)
     intro = _read_introduction(config, findings)
+    findings += _raw_html(config)
     entries = []
     if config["apparatus"]["file"]:
         entries, found = apparatus.load_apparatus(config.resolve(config["apparatus"]["file"]), readings)
@@ -56,6 +57,20 @@ def _read_reading(config, item: dict, findings: list[Finding]) -> Reading:
     findings += found
     _drop_title_heading(text, item["title"])
     return Reading(item["siglum"], item["title"], item["author"], text, item["description"])
+
+
+def _raw_html(config) -> list[Finding]:
+    """Raw HTML and unsafe links in every file the editor writes (see render.sanitize)."""
+    from lectio.fsutil import display_path, read_utf8
+    from lectio.render import sanitize
+
+    names = [config["introduction"]["file"], config["apparatus"]["file"]]
+    names += [name for item in config["readings"] for name in (item["source"], item["notes"])]
+    found = []
+    for path in dict.fromkeys(config.resolve(n) for n in names if n):
+        if path.is_file():
+            found += sanitize.scan(read_utf8(path, SourceError, max_mb=_max_mb(config)), display_path(path))
+    return found
 
 
 def _max_mb(config) -> float:

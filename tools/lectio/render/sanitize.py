@@ -1,0 +1,86 @@
+"""No raw HTML and no dangerous link from an editor's text reaches the outputs.
+
+Two layers:
+
+- :func:`scan` (run by ``lectio check`` on every file an editor writes: sources,
+  notes files, the introduction, the apparatus) reports raw HTML tags and comments as
+  ``sources.raw-html`` and links whose scheme is not http, https or mailto (e.g.
+  ``javascript:``, ``file:``, ``data:``) as ``sources.unsafe-link``, both errors at
+  file:line:col. A Markdown autolink (``<https://…>``) is not raw HTML.
+- :func:`clean` (used by the print HTML and EPUB writers on every HTML fragment that
+  pandoc made from an editor's text: notes, bibliography, commentary) keeps only the
+  tags and attributes lectio itself produces, drops ``script``, ``style``, ``svg``,
+  ``math``, ``iframe``, ``object``, ``embed`` with their content, every ``on*`` and
+  ``style`` attribute, every ``src`` (so no image or SVG can enter the EPUB's media),
+  and every link that is not http, https, mailto or an internal ``#`` anchor, so such
+  links are never clickable in the PDF or the EPUB. It uses nh3 (ammonia).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lectio.errors import ERROR, Finding, Location
+
+TAGS = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "mark", "q", "s", "small", "span",
+        "strong", "sub", "sup", "u"}
+ATTRIBUTES = {"*": {"class", "id", "lang", "title", "dir"}, "a": {"href"}}
+DROP_WITH_CONTENT = {"script", "style", "svg", "math", "iframe", "object", "embed", "template", "noscript",
+                     "title", "textarea", "select"}
+SCHEMES = ("http:", "https:", "mailto:")
+
+_TAG = re.compile(r"<!--|<!\[CDATA\[|<[!?]?/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]*)?/?>")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|\b(?:javascript:|vbscript:|file:/|data:\w+/)", re.I)
+
+
+def clean(fragment: str) -> str:
+    """``fragment`` (HTML) with only lectio's tags, attributes and safe links left."""
+    import nh3
+
+    cleaned = nh3.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, clean_content_tags=DROP_WITH_CONTENT,
+                        attribute_filter=_keep, link_rel=None, strip_comments=True)
+    return cleaned.replace("&nbsp;", "\u00a0")  # XHTML knows no &nbsp;
+
+
+def _keep(tag: str, attribute: str, value: str) -> str | None:
+    if attribute != "href":
+        return value
+    return value if safe_url(value) else None
+
+
+def safe_url(url: str) -> bool:
+    """http, https, mailto or an internal anchor; anything else (javascript:, file:, data:, paths) is not."""
+    url = url.strip()
+    return url.startswith("#") or url.lower().startswith(SCHEMES)
+
+
+def scan(raw: str, shown: str) -> list[Finding]:
+    """Raw HTML and unsafe links in an editor's file, each an error at file:line:col."""
+    findings, lines = [], set()
+    for match in _TAG.finditer(raw):
+        where = _where(raw, shown, match.start())
+        if _AUTOLINK.match(raw, match.start()) or where.line in lines:
+            continue
+        lines.add(where.line)
+        findings.append(Finding("sources.raw-html", f"raw HTML {_shorten(match.group())}: lectio does not "
+                                "pass HTML from the editor's files to the outputs", where,
+                                ERROR, fix="write Markdown instead (*emphasis*, [text](https://…)), or escape the "
+                                           "angle bracket as \\< if it is text"))
+    for match in _LINK.finditer(raw):
+        url = match.group(1) if match.group(1) is not None else match.group()
+        if url and not safe_url(url) and ":" in url.split("/")[0]:
+            findings.append(Finding("sources.unsafe-link", f"link {_shorten(url)}: only http, https and mailto "
+                                    "links reach the outputs", _where(raw, shown, match.start()), ERROR,
+                                    fix="remove the link, or link to an http(s) address"))
+    return findings
+
+
+def _where(raw: str, shown: str, offset: int) -> Location:
+    line = raw.count("\n", 0, offset) + 1
+    return Location(shown, line, offset - (raw.rfind("\n", 0, offset) + 1) + 1)
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[:width - 1] + "…")

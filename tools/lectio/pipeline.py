@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import apparatus, assemble, citations, config as config_stage, notes, sources
+from lectio import apparatus, assemble, citations, config as config_stage, notes, pandoc, sources
 from lectio.errors import ERROR, WARNING, Finding, SourceError, StageFailed
 from lectio.model import Book, Reading, Text
 
@@ -99,6 +99,7 @@ def _citations(config, texts: list[Text], findings: list[Finding]) -> list[str]:
     timeout = config["output"]["pandoc_timeout"]
     findings += bib.findings
     findings += citations.check_citations(texts, bib)
+    findings += pandoc.bracket_findings(texts)
     if files:
         findings += citations.agreement_findings(bib, timeout)
     if any(f.severity == ERROR for f in findings):

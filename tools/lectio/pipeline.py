@@ -30,7 +30,7 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     findings: list[Finding] = []
     readings = read_readings(config, findings)
     intro = _read_introduction(config, findings)
-    findings += _raw_html(config)
+    findings += _editor_files(config)
     entries = []
     if config["apparatus"]["file"]:
         entries, found = apparatus.load_apparatus(config.resolve(config["apparatus"]["file"]), readings)
@@ -59,8 +59,8 @@ def _read_reading(config, item: dict, findings: list[Finding]) -> Reading:
     return Reading(item["siglum"], item["title"], item["author"], text, item["description"])
 
 
-def _raw_html(config) -> list[Finding]:
-    """Raw HTML and unsafe links in every file the editor writes (see render.sanitize)."""
+def _editor_files(config) -> list[Finding]:
+    """Raw HTML, unsafe links (see render.sanitize) and overlong words in every file the editor writes."""
     from lectio.fsutil import display_path, read_utf8
     from lectio.render import sanitize
 
@@ -69,7 +69,8 @@ def _raw_html(config) -> list[Finding]:
     found = []
     for path in dict.fromkeys(config.resolve(n) for n in names if n):
         if path.is_file():
-            found += sanitize.scan(read_utf8(path, SourceError, max_mb=_max_mb(config)), display_path(path))
+            raw = read_utf8(path, SourceError, max_mb=_max_mb(config))
+            found += sanitize.scan(raw, display_path(path)) + sources.long_words(raw, display_path(path))
     return found
 
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-from lectio.errors import ERROR, Finding, Location
+from lectio.errors import ERROR, Finding
+from lectio.model import location_of
 
 TAGS = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "mark", "q", "s", "small", "span",
         "strong", "sub", "sup", "u"}
@@ -59,7 +60,7 @@ def scan(raw: str, shown: str) -> list[Finding]:
     """Raw HTML and unsafe links in an editor's file, each an error at file:line:col."""
     findings, lines = [], set()
     for match in _TAG.finditer(raw):
-        where = _where(raw, shown, match.start())
+        where = location_of(raw, match.start(), shown)
         if _AUTOLINK.match(raw, match.start()) or where.line in lines:
             continue
         lines.add(where.line)
@@ -71,14 +72,9 @@ def scan(raw: str, shown: str) -> list[Finding]:
         url = match.group(1) if match.group(1) is not None else match.group()
         if url and not safe_url(url) and ":" in url.split("/")[0]:
             findings.append(Finding("sources.unsafe-link", f"link {_shorten(url)}: only http, https and mailto "
-                                    "links reach the outputs", _where(raw, shown, match.start()), ERROR,
+                                    "links reach the outputs", location_of(raw, match.start(), shown), ERROR,
                                     fix="remove the link, or link to an http(s) address"))
     return findings
-
-
-def _where(raw: str, shown: str, offset: int) -> Location:
-    line = raw.count("\n", 0, offset) + 1
-    return Location(shown, line, offset - (raw.rfind("\n", 0, offset) + 1) + 1)
 
 
 def _shorten(text: str, width: int = 40) -> str:

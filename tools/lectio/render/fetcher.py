@@ -7,18 +7,21 @@ folders (``Path.is_relative_to``, not a string prefix: a sibling folder named li
 project is outside). ``data:`` URLs are served; nothing comes from the network.
 
 Every refused URL is recorded (:attr:`ConfinedFetcher.refused`) so that the build
-reports it as a warning naming the URL and what asked for it.
+reports it as a warning naming the URL and what asked for it: the stylesheet, at its
+line (every ``url()`` and ``@import`` is checked, even one WeasyPrint ignores), or the
+book's text.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from lectio.errors import WARNING, Finding, Location
+from lectio.model import location_of
 
 
 def confined(path: Path, allowed: list[Path]) -> bool:
@@ -47,26 +50,37 @@ class ConfinedFetcher(URLFetcher):
         return URLFetcherResponse(path.as_uri(), path.read_bytes())
 
 
-def refused_findings(refused: list[str], stylesheets: dict[str, str]) -> list[Finding]:
-    """One warning per refused URL, naming the stylesheet that asks for it, or else the text.
+CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.I)
 
-    ``stylesheets`` maps a stylesheet's shown path to its text; a URL is attributed to
-    the first stylesheet that names it (its full form or its last path segment).
-    """
-    findings = []
+
+def refused_findings(refused: list[str], stylesheets: dict[str, str], base: Path,
+                     allowed: list[Path]) -> list[Finding]:
+    """One warning per URL that is not served: each ``url()`` and ``@import`` of the
+    ``stylesheets`` (shown path → text) that points outside ``allowed`` (resolved against
+    ``base``), at its file:line, whether or not WeasyPrint asked for it; then each URL
+    refused while laying out that no stylesheet names (a source, a note or the commentary)."""
+    findings, named = [], set()
+    for shown, css in stylesheets.items():
+        for match in CSS_URL.finditer(css):
+            url = urljoin(base.as_uri() + "/", match.group(2) or match.group(4) or "")
+            if not url.startswith("data:") and not _served(url, allowed):
+                named.add(url)
+                findings.append(_refused(url, f"the stylesheet {shown}", location_of(css, match.start(), shown)))
     for url in dict.fromkeys(refused):
-        asker = next((name for name, css in stylesheets.items() if _names(css, url)), "")
-        where = Location(asker or "-")
-        what = f"the stylesheet {asker}" if asker else "the book's text (a source, a note or the commentary)"
-        findings.append(Finding("render.fetch-refused", f"not loaded: {url} (asked for by {what}); "
-                                f"only files inside the project are loaded", where, WARNING,
-                                fix="copy the file into the project and refer to it there, or remove the reference"))
+        if url not in named:
+            findings.append(_refused(url, "the book's text (a source, a note or the commentary)", Location("-")))
     return findings
 
 
-def _names(css: str, url: str) -> bool:
-    last = unquote(urlparse(url).path).rstrip("/").rsplit("/", 1)[-1] or url
-    return url in css or re.search(re.escape(last), css) is not None
+def _served(url: str, allowed: list[Path]) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme == "file" and confined(Path(unquote(parsed.path)), allowed)
+
+
+def _refused(url: str, asker: str, where: Location) -> Finding:
+    return Finding("render.fetch-refused", f"not loaded: {url} (asked for by {asker}); only files inside the "
+                   "project are loaded", where, WARNING,
+                   fix="copy the file into the project and refer to it there, or remove the reference")
 
 
 __all__ = ["ConfinedFetcher", "FatalURLFetchingError", "confined", "refused_findings"]

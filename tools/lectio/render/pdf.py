@@ -64,8 +64,13 @@ def layout(html_text: str, config):
     document.lectio_setup = setup.with_pages(len(document.pages))
     from lectio.render.fetcher import refused_findings
 
-    document.lectio_refused = refused_findings(refused, _stylesheets(config))
+    document.lectio_refused = refused_findings(refused, _stylesheets(config), config.root, _allowed(config))
     return document
+
+
+def _allowed(config) -> list[Path]:
+    """What WeasyPrint may load: the project and lectio's fonts."""
+    return [config.root, fonts.font_dir()]
 
 
 def _stylesheets(config) -> dict[str, str]:
@@ -84,7 +89,7 @@ def _render(html_text: str, config, setup: PageSetup, base: str | None = None):
     from lectio.render.fetcher import ConfinedFetcher
 
     module = weasyprint()
-    fetcher = ConfinedFetcher([config.root, fonts.font_dir()])
+    fetcher = ConfinedFetcher(_allowed(config))
     base_url = str(config.root) + os.sep
     document = module.HTML(string=base or html_text, base_url=base_url, url_fetcher=fetcher)
     sheet = module.CSS(string=geometry_css(config, setup), base_url=base_url, url_fetcher=fetcher)

@@ -77,7 +77,7 @@ CASES = (
                                                      '</svg>\n'},
          ("a.txt:3:1: error: raw HTML '<svg onload=\"alert(1)\">'", "[sources.raw-html]")),
     Case("javascript: link in a source", {"a.txt": "OPENING\nA claim.(1) [click](javascript:alert(1))\n"},
-         ("a.txt:2:19: error: link 'javascript:alert(1': only http, https and mailto links reach the outputs "
+         ("a.txt:2:19: error: link 'javascript:alert(1': only http, https and mailto links and #anchors reach the outputs "
           "[sources.unsafe-link]",)),
     Case("HTML in a ^[...] note", {"a.txt": 'OPENING\nA claim.(1) More.^[See <object data="/etc/passwd"></object>.]\n'},
          ("a.txt:2:24: error: raw HTML '<object data=\"/etc/passwd\">'", "[sources.raw-html]")),
@@ -93,6 +93,11 @@ CASES = (
          ("a.notes.toml:3:13: error: link 'file:///etc/passwd'", "[sources.unsafe-link]")),
     Case("data: link in a notes file", {"a.notes.toml": note("[x](data:text/html;base64,PHNjcmlwdD4=) [@viola1987]")},
          ("a.notes.toml:3:11: error: link 'data:text/html;base64,PHNjcmlwdD4='", "[sources.unsafe-link]")),
+    Case("image in a notes file", {"a.notes.toml": note("![x](evil.svg) [@viola1987]")},
+         ("a.notes.toml:3:9: error: an image in the editor's text: lectio does not put images from the text into "
+          "the outputs [sources.image]",)),
+    Case("link to a path in a notes file", {"a.notes.toml": note("[x](../../secret.txt) [@viola1987]")},
+         ("a.notes.toml:3:11: error: link '../../secret.txt'", "[sources.unsafe-link]")),
     Case("HTML in the introduction", {"intro.md": "# Introduction\n\nThe <iframe src=x></iframe> text.\n"},
          ("intro.md:3:5: error: raw HTML '<iframe src=x>'", "[sources.raw-html]"), edition=INTRO),
     Case("empty introduction", {"intro.md": "\n"}, ("intro.md: error: the file is empty [sources.empty]",),

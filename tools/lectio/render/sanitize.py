@@ -4,9 +4,9 @@ Two layers:
 
 - :func:`scan` (run by ``lectio check`` on every file an editor writes: sources,
   notes files, the introduction, the apparatus) reports raw HTML tags and comments as
-  ``sources.raw-html`` and links whose scheme is not http, https or mailto (e.g.
-  ``javascript:``, ``file:``, ``data:``) as ``sources.unsafe-link``, both errors at
-  file:line:col. A Markdown autolink (``<https://…>``) is not raw HTML.
+  ``sources.raw-html``, Markdown images as ``sources.image``, and links that are not
+  http, https, mailto or an internal ``#`` anchor (``javascript:``, ``file:``,
+  ``data:``, a path) as ``sources.unsafe-link``, all errors at file:line:col. A Markdown autolink (``<https://…>``) is not raw HTML.
 - :func:`clean` (used by the print HTML and EPUB writers on every HTML fragment that
   pandoc made from an editor's text: notes, bibliography, commentary) keeps only the
   tags and attributes lectio itself produces, drops ``script``, ``style``, ``svg``,
@@ -32,6 +32,7 @@ SCHEMES = ("http:", "https:", "mailto:")
 
 _TAG = re.compile(r"<!--|<!\[CDATA\[|<[!?]?/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]*)?/?>")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|\b(?:javascript:|vbscript:|file:/|data:\w+/)", re.I)
 
 
@@ -68,11 +69,16 @@ def scan(raw: str, shown: str) -> list[Finding]:
                                 "pass HTML from the editor's files to the outputs", where,
                                 ERROR, fix="write Markdown instead (*emphasis*, [text](https://…)), or escape the "
                                            "angle bracket as \\< if it is text"))
+    images = {m.end() for m in _IMAGE.finditer(raw)}
+    for match in _IMAGE.finditer(raw):
+        findings.append(Finding("sources.image", "an image in the editor's text: lectio does not put images from "
+                                "the text into the outputs", location_of(raw, match.start(), shown), ERROR,
+                                fix="remove it, or describe the image in words"))
     for match in _LINK.finditer(raw):
         url = match.group(1) if match.group(1) is not None else match.group()
-        if url and not safe_url(url) and ":" in url.split("/")[0]:
+        if url and not safe_url(url) and match.start() + 2 not in images:
             findings.append(Finding("sources.unsafe-link", f"link {_shorten(url)}: only http, https and mailto "
-                                    "links reach the outputs", location_of(raw, match.start(), shown), ERROR,
+                                    "links and #anchors reach the outputs", location_of(raw, match.start(), shown), ERROR,
                                     fix="remove the link, or link to an http(s) address"))
     return findings
 

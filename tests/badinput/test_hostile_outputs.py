@@ -94,3 +94,13 @@ def test_pandoc_failures_lose_the_haskell_call_stack():
     except Exception as error:  # noqa: BLE001 - the message is what is tested
         assert str(error).startswith("error: notes: pandoc failed: Unknown input format nosuchformat")
         assert "CallStack" not in str(error) and "\n" not in str(error).split("[")[0]
+
+
+def test_check_warns_of_stylesheet_urls_out_of_the_project(tmp_path: Path, monkeypatch):
+    root = make_tiny_project(tmp_path / "tiny")
+    (root / "print.css").write_text("body { background: url(../../outside.png); }\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    result = run_cli("check")
+    assert result.exit_code == 0
+    assert f"print.css:1:20: warning: not loaded: {(tmp_path.parent / 'outside.png').as_uri()} (asked for by the " \
+           "stylesheet print.css)" in result.output

@@ -37,6 +37,13 @@ def display_path(path: Path | str) -> str:
         return str(path)
 
 
+def confined(path: Path | str, allowed: list[Path]) -> bool:
+    """Whether ``path``, resolved (symbolic links followed), lies inside one of the ``allowed``
+    folders (resolved too). ``is_relative_to``, not a string prefix: ``/a/book-x`` is not in ``/a/book``."""
+    resolved = Path(path).resolve()
+    return any(resolved.is_relative_to(Path(root).resolve()) for root in allowed)
+
+
 def read_utf8(path: Path | str, error: type, code: str = "", fix: str = "",
               max_mb: float = MAX_SOURCE_MB, allow_empty: bool = True) -> str:
     """A file's text, checked as the module docstring says; any refusal is ``error``

@@ -60,9 +60,10 @@ def _read_reading(config, item: dict, findings: list[Finding]) -> Reading:
 
 
 def _editor_files(config) -> list[Finding]:
-    """Raw HTML, unsafe links (see render.sanitize) and overlong words in every file the editor writes."""
+    """Raw HTML, unsafe links (see render.sanitize) and overlong words in every file the editor writes;
+    stylesheet URLs that point out of the project (warnings)."""
     from lectio.fsutil import display_path, read_utf8
-    from lectio.render import sanitize
+    from lectio.render import pdf, sanitize
 
     names = [config["introduction"]["file"], config["apparatus"]["file"]]
     names += [name for item in config["readings"] for name in (item["source"], item["notes"])]
@@ -71,7 +72,8 @@ def _editor_files(config) -> list[Finding]:
         if path.is_file():
             raw = read_utf8(path, SourceError, max_mb=_max_mb(config))
             found += sanitize.scan(raw, display_path(path)) + sources.long_words(raw, display_path(path))
-    return found
+    refusals = sanitize.stylesheet_refusals(pdf.editor_stylesheets(config), config.root, pdf.allowed_folders(config))
+    return found + [finding for _, finding in refusals]
 
 
 def _max_mb(config) -> float:

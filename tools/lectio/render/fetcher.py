@@ -14,20 +14,14 @@ book's text.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import unquote, urlparse
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from lectio.errors import WARNING, Finding, Location
-from lectio.model import location_of
-
-
-def confined(path: Path, allowed: list[Path]) -> bool:
-    """Whether ``path``, resolved, lies inside one of the ``allowed`` folders (resolved too)."""
-    resolved = Path(path).resolve()
-    return any(resolved.is_relative_to(Path(root).resolve()) for root in allowed)
+from lectio.errors import Finding, Location
+from lectio.fsutil import confined
+from lectio.render import sanitize
 
 
 class ConfinedFetcher(URLFetcher):
@@ -50,37 +44,17 @@ class ConfinedFetcher(URLFetcher):
         return URLFetcherResponse(path.as_uri(), path.read_bytes())
 
 
-CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.I)
-
-
 def refused_findings(refused: list[str], stylesheets: dict[str, str], base: Path,
                      allowed: list[Path]) -> list[Finding]:
-    """One warning per URL that is not served: each ``url()`` and ``@import`` of the
-    ``stylesheets`` (shown path → text) that points outside ``allowed`` (resolved against
-    ``base``), at its file:line, whether or not WeasyPrint asked for it; then each URL
-    refused while laying out that no stylesheet names (a source, a note or the commentary)."""
-    findings, named = [], set()
-    for shown, css in stylesheets.items():
-        for match in CSS_URL.finditer(css):
-            url = urljoin(base.as_uri() + "/", match.group(2) or match.group(4) or "")
-            if not url.startswith("data:") and not _served(url, allowed):
-                named.add(url)
-                findings.append(_refused(url, f"the stylesheet {shown}", location_of(css, match.start(), shown)))
+    """The stylesheets' refusals (:func:`lectio.render.sanitize.stylesheet_refusals`), then
+    one warning per URL refused during layout that no stylesheet names (the book's text)."""
+    named = sanitize.stylesheet_refusals(stylesheets, base, allowed)
+    findings = [finding for _, finding in named]
     for url in dict.fromkeys(refused):
-        if url not in named:
-            findings.append(_refused(url, "the book's text (a source, a note or the commentary)", Location("-")))
+        if url not in dict(named):
+            findings.append(sanitize.refused(url, "the book's text (a source, a note or the commentary)",
+                                             Location("-")))
     return findings
 
 
-def _served(url: str, allowed: list[Path]) -> bool:
-    parsed = urlparse(url)
-    return parsed.scheme == "file" and confined(Path(unquote(parsed.path)), allowed)
-
-
-def _refused(url: str, asker: str, where: Location) -> Finding:
-    return Finding("render.fetch-refused", f"not loaded: {url} (asked for by {asker}); only files inside the "
-                   "project are loaded", where, WARNING,
-                   fix="copy the file into the project and refer to it there, or remove the reference")
-
-
-__all__ = ["ConfinedFetcher", "FatalURLFetchingError", "confined", "refused_findings"]
+__all__ = ["ConfinedFetcher", "FatalURLFetchingError", "refused_findings"]

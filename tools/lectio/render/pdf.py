@@ -64,17 +64,18 @@ def layout(html_text: str, config):
     document.lectio_setup = setup.with_pages(len(document.pages))
     from lectio.render.fetcher import refused_findings
 
-    document.lectio_refused = refused_findings(refused, _stylesheets(config), config.root, _allowed(config))
+    document.lectio_refused = refused_findings(refused, editor_stylesheets(config), config.root, allowed_folders(config))
     return document
 
 
-def _allowed(config) -> list[Path]:
+def allowed_folders(config) -> list[Path]:
     """What WeasyPrint may load: the project and lectio's fonts."""
     return [config.root, fonts.font_dir()]
 
 
-def _stylesheets(config) -> dict[str, str]:
-    """The editor's print stylesheet by its shown path (to name what asked for a refused URL)."""
+def editor_stylesheets(config) -> dict[str, str]:
+    """The edition's print stylesheet by its shown path (for its url() checks). The EPUB's
+    stylesheet is not checked here: its relative URLs name files of the EPUB package."""
     from lectio.fsutil import display_path
 
     path = config.resolve(config["output"]["print_css"])
@@ -89,7 +90,7 @@ def _render(html_text: str, config, setup: PageSetup, base: str | None = None):
     from lectio.render.fetcher import ConfinedFetcher
 
     module = weasyprint()
-    fetcher = ConfinedFetcher(_allowed(config))
+    fetcher = ConfinedFetcher(allowed_folders(config))
     base_url = str(config.root) + os.sep
     document = module.HTML(string=base or html_text, base_url=base_url, url_fetcher=fetcher)
     sheet = module.CSS(string=geometry_css(config, setup), base_url=base_url, url_fetcher=fetcher)

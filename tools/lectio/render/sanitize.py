@@ -19,8 +19,11 @@ Two layers:
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
 
-from lectio.errors import ERROR, Finding
+from lectio.errors import ERROR, WARNING, Finding, Location
+from lectio.fsutil import confined
 from lectio.model import location_of
 
 TAGS = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "ins", "mark", "q", "s", "small", "span",
@@ -32,6 +35,7 @@ SCHEMES = ("http:", "https:", "mailto:")
 
 _TAG = re.compile(r"<!--|<!\[CDATA\[|<[!?]?/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]*)?/?>")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.I)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|\b(?:javascript:|vbscript:|file:/|data:\w+/)", re.I)
 
@@ -81,6 +85,26 @@ def scan(raw: str, shown: str) -> list[Finding]:
                                     "links and #anchors reach the outputs", location_of(raw, match.start(), shown), ERROR,
                                     fix="remove the link, or link to an http(s) address"))
     return findings
+
+
+def stylesheet_refusals(stylesheets: dict[str, str], base: Path, allowed: list[Path]) -> list[tuple[str, Finding]]:
+    """Each ``url()`` and ``@import`` of the ``stylesheets`` (shown path → text) that points
+    outside ``allowed`` (resolved against ``base``, symbolic links followed): (URL, warning
+    at its file:line). ``data:`` URLs are allowed; any other scheme is refused."""
+    found = []
+    for shown, css in stylesheets.items():
+        for match in _CSS_URL.finditer(css):
+            url = urljoin(base.as_uri() + "/", match.group(2) or match.group(4) or "")
+            parsed = urlparse(url)
+            if parsed.scheme != "data" and not (parsed.scheme == "file" and confined(unquote(parsed.path), allowed)):
+                found.append((url, refused(url, f"the stylesheet {shown}", location_of(css, match.start(), shown))))
+    return found
+
+
+def refused(url: str, asker: str, where: Location) -> Finding:
+    return Finding("render.fetch-refused", f"not loaded: {url} (asked for by {asker}); only files inside the "
+                   "project are loaded", where, WARNING,
+                   fix="copy the file into the project and refer to it there, or remove the reference")
 
 
 def _shorten(text: str, width: int = 40) -> str:

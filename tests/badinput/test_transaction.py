@@ -72,17 +72,20 @@ def test_ctrl_c_after_the_pdf_keeps_the_previous_pair(built, monkeypatch):
     assert_untouched(root, previous)
 
 
-def test_sigterm_during_the_build_is_a_clean_exit_1(built, monkeypatch):
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_during_the_build_is_a_clean_exit_1(built, monkeypatch, number):
     root, previous = built
+    before = signal.getsignal(number)
 
     def killed(*args, **kwargs):
-        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), number)
 
     monkeypatch.setattr(builder, "make_epub", killed)
     result = run_cli("build", "--project", str(root), "--no-verify")
     assert result.exit_code == 1
-    assert "error: build interrupted (SIGTERM); the previous outputs are kept [build.interrupted]" in result.output
-    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handler is put back
+    assert f"error: build interrupted ({number.name}); the previous outputs are kept [build.interrupted]" \
+        in result.output
+    assert signal.getsignal(number) is before  # the handler is put back
     assert_untouched(root, previous)
 
 

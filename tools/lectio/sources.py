@@ -92,11 +92,11 @@ def read_source(path: Path, max_mb: float = MAX_SOURCE_MB) -> str:
     """The file as received, decoded as UTF-8; an error names the first bad byte.
 
     Empty files, control characters, UTF-16 and files over ``max_mb`` are refused
-    (see :func:`lectio.fsutil.read_utf8`); so is raw HTML (:mod:`lectio.rawhtml`).
+    (see :func:`lectio.fsutil.read_utf8`); raw HTML is reported by ``check``
+    (:mod:`lectio.render.sanitize`).
     """
-    raw = read_utf8(path, SourceError, code="sources.encoding", max_mb=max_mb, allow_empty=False,
-                    fix="convert the file to UTF-8, e.g. iconv -f windows-1252 -t utf-8 (if it came from Windows)")
-    return raw
+    return read_utf8(path, SourceError, code="sources.encoding", max_mb=max_mb, allow_empty=False,
+                     fix="convert the file to UTF-8, e.g. iconv -f windows-1252 -t utf-8 (if it came from Windows)")
 
 
 MAX_WORD = 1000

@@ -77,7 +77,7 @@ CASES = (
                                                      '</svg>\n'},
          ("a.txt:3:1: error: raw HTML '<svg onload=\"alert(1)\">'", "[sources.raw-html]")),
     Case("javascript: link in a source", {"a.txt": "OPENING\nA claim.(1) [click](javascript:alert(1))\n"},
-         ("a.txt:2:19: error: link 'javascript:alert(1': only http, https and mailto links and #anchors reach the outputs "
+         ("a.txt:2:19: error: link 'javascript:alert(1)': only http, https and mailto links and #anchors reach the outputs "
           "[sources.unsafe-link]",)),
     Case("HTML in a ^[...] note", {"a.txt": 'OPENING\nA claim.(1) More.^[See <object data="/etc/passwd"></object>.]\n'},
          ("a.txt:2:24: error: raw HTML '<object data=\"/etc/passwd\">'", "[sources.raw-html]")),
@@ -88,7 +88,7 @@ CASES = (
     Case("onerror in a notes file", {"a.notes.toml": note("<img src=x onerror=alert(1)> [@viola1987]")},
          ("a.notes.toml:3:9: error: raw HTML '<img src=x onerror=alert(1)>'", "[sources.raw-html]")),
     Case("javascript: link in a notes file", {"a.notes.toml": note("[see](javascript:alert(1)) [@viola1987]")},
-         ("a.notes.toml:3:13: error: link 'javascript:alert(1'", "[sources.unsafe-link]")),
+         ("a.notes.toml:3:13: error: link 'javascript:alert(1)'", "[sources.unsafe-link]")),
     Case("file: link in a notes file", {"a.notes.toml": note("[see](file:///etc/passwd) [@viola1987]")},
          ("a.notes.toml:3:13: error: link 'file:///etc/passwd'", "[sources.unsafe-link]")),
     Case("data: link in a notes file", {"a.notes.toml": note("[x](data:text/html;base64,PHNjcmlwdD4=) [@viola1987]")},

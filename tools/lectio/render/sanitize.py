@@ -37,7 +37,7 @@ _TAG = re.compile(r"<!--|<!\[CDATA\[|<[!?]?/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]*
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s@]+)>")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""", re.I)
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|\b(?:javascript:|vbscript:|file:/|data:\w+/)", re.I)
+_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|\b(?:javascript:|vbscript:|file:/|data:\w+/)", re.I)
 
 
 def clean(fragment: str) -> str:

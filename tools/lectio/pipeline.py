@@ -71,7 +71,7 @@ def _editor_files(config) -> list[Finding]:
     for path in dict.fromkeys(config.resolve(n) for n in names if n):
         if path.is_file():
             raw = read_utf8(path, SourceError, max_mb=_max_mb(config))
-            found += sanitize.scan(raw, display_path(path)) + sources.long_words(raw, display_path(path))
+            found += sanitize.scan(raw, display_path(path)) + sanitize.long_words(raw, display_path(path))
     refusals = sanitize.stylesheet_refusals(pdf.editor_stylesheets(config), config.root, pdf.allowed_folders(config))
     return found + [finding for _, finding in refusals]
 

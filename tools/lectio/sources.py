@@ -99,20 +99,6 @@ def read_source(path: Path, max_mb: float = MAX_SOURCE_MB) -> str:
                      fix="convert the file to UTF-8, e.g. iconv -f windows-1252 -t utf-8 (if it came from Windows)")
 
 
-MAX_WORD = 1000
-
-
-def long_words(raw: str, shown: str) -> list[Finding]:
-    """Words (runs without a space) longer than ``MAX_WORD`` characters: no line of a page
-    can hold them, and WeasyPrint would cut them. Refused at file:line:col."""
-    findings = []
-    for match in re.finditer(rf"\S{{{MAX_WORD + 1},}}", raw):
-        findings.append(Finding("sources.long-word", f"a word of {len(match.group()):,} characters without a space "
-                                f"(at most {MAX_WORD:,}): {match.group()[:30]!r}…", location_of(raw, match.start(), shown),
-                                ERROR, fix="insert spaces, or remove the run of characters"))
-    return findings
-
-
 def normalize(raw: str, markdown: bool = False) -> Normalized:
     """Apply the character rules in one pass; TeX rules are off for Markdown."""
     rules = [r for r in RULES if not (markdown and r.tex_only)]

@@ -93,7 +93,7 @@ def _os_error(exc: OSError, output_dir: Path) -> BuildError:
                           fix=f"make {shown}/ writable, or set output.directory to a writable folder",
                           code="build.not-writable")
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return BuildError(f"disk full while writing the outputs; the previous outputs are kept", where,
+        return BuildError("disk full while writing the outputs; the previous outputs are kept", where,
                           fix="free some space on the disk and build again", code="build.disk-full")
     return BuildError(f"cannot write the outputs: {exc.strerror or exc}; the previous outputs are kept", where,
                       code="build.io-error")

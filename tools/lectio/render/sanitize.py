@@ -7,6 +7,8 @@ Two layers:
   ``sources.raw-html``, Markdown images as ``sources.image``, and links that are not
   http, https, mailto or an internal ``#`` anchor (``javascript:``, ``file:``,
   ``data:``, a path) as ``sources.unsafe-link``, all errors at file:line:col. A Markdown autolink (``<https://…>``) is not raw HTML.
+- :func:`long_words` (also run by ``check``) refuses words over 1,000 characters
+  (``sources.long-word``): no line can hold them and WeasyPrint would cut them.
 - :func:`clean` (used by the print HTML and EPUB writers on every HTML fragment that
   pandoc made from an editor's text: notes, bibliography, commentary) keeps only the
   tags and attributes lectio itself produces, drops ``script``, ``style``, ``svg``,
@@ -84,6 +86,20 @@ def scan(raw: str, shown: str) -> list[Finding]:
             findings.append(Finding("sources.unsafe-link", f"link {_shorten(url)}: only http, https and mailto "
                                     "links and #anchors reach the outputs", location_of(raw, match.start(), shown), ERROR,
                                     fix="remove the link, or link to an http(s) address"))
+    return findings
+
+
+MAX_WORD = 1000
+
+
+def long_words(raw: str, shown: str) -> list[Finding]:
+    """Words (runs without a space) longer than ``MAX_WORD`` characters: no line of a page
+    can hold them, and WeasyPrint would cut them. Refused at file:line:col."""
+    findings = []
+    for match in re.finditer(rf"\S{{{MAX_WORD + 1},}}", raw):
+        findings.append(Finding("sources.long-word", f"a word of {len(match.group()):,} characters without a space "
+                                f"(at most {MAX_WORD:,}): {match.group()[:30]!r}…", location_of(raw, match.start(), shown),
+                                ERROR, fix="insert spaces, or remove the run of characters"))
     return findings
 
 

@@ -95,3 +95,17 @@ def test_check_all_writes_one_stream(project):
 def test_python_dash_m(project):
     done = subprocess.run([sys.executable, "-m", "lectio", "rules"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "tex-single-quote" in done.stdout
+
+
+def test_check_json_gives_every_config_error_as_json(project):
+    import json
+
+    text = (project / "edition.toml").read_text(encoding="utf-8")
+    text = text.replace('siglum = "S"', 'siglum = "s1"').replace('trim = "6x9in"', 'trim = "6x9"')
+    (project / "edition.toml").write_text(text, encoding="utf-8")
+    result = run_cli("check", "--format", "json")
+    assert result.exit_code == 1
+    found = json.loads(result.stdout)
+    assert [(f["code"], f["file"], f["message"].split(" ")[0]) for f in found] == [
+        ("config.form", "edition.toml", "readings[1].siglum"), ("config.form", "edition.toml", "output.trim")]
+    assert found[0]["line"] == text.splitlines().index('siglum = "s1"') + 1

@@ -150,27 +150,67 @@ def _find_place(text: Text, citation: CitationEntry):
 
 
 def _take_definitions(text: Text) -> tuple[dict[str, tuple[str, Location]], list[Finding]]:
-    """Markdown ``[^n]: text`` blocks and a trailing Notes section become note texts."""
+    """Markdown ``[^n]: text`` blocks and a trailing Notes section become note texts.
+
+    In a Notes section each source line that starts with a number starts a note; a line
+    without one continues the note above it, unless that note has no text: then the
+    number is kept with an empty text (an error at pairing, see :func:`_pair`) and the
+    line is reported as ``notes.unnumbered-text``, so that no two notes merge.
+    """
     definitions, findings, kept = {}, [], []
+    for block, in_section in _sections(text):
+        pieces = _definitions_in(text, block, in_section, findings)
+        if not pieces:
+            kept.append(block)
+        for key, body, where in pieces:
+            if key in definitions:
+                findings.append(Finding("notes.duplicate-text", f"a second text for note ({key}) (first at line "
+                                        f"{definitions[key][1].line})", where, WARNING,
+                                        fix="remove one of them; the first is used"))
+            else:
+                definitions[key] = (body, where)
+    text.blocks = kept
+    return definitions, findings
+
+
+def _sections(text: Text):
+    """Each non-heading block with whether it stands in a Notes section."""
     in_notes_section = False
-    for block in text.blocks:
+    for block in list(text.blocks):
         if block.kind == "heading" and NOTES_HEADING.fullmatch(block.text.strip()):
             in_notes_section = True
             continue
-        found = _definition(block.text, in_notes_section)
-        if found is None:
-            kept.append(block)
-            continue
-        key, body = found
-        where = Location(text.display_path, block.line)
-        if key in definitions:
-            findings.append(Finding("notes.duplicate-text", f"a second text for note ({key}) (first at line "
-                                    f"{definitions[key][1].line})", where, WARNING,
-                                    fix="remove one of them; the first is used"))
+        yield block, in_notes_section
+
+
+def _definitions_in(text: Text, block, in_section: bool, findings: list[Finding]) -> list[tuple[str, str, Location]]:
+    """The note texts a block holds, one per numbered source line in a Notes section."""
+    if not in_section or _definition(block.text, False):
+        found = _definition(block.text, in_section)
+        return [(*found, Location(text.display_path, block.line))] if found else []
+    pieces: list[list] = []
+    for start, line in _source_lines(text, block):
+        found = _definition(line + " ", True)
+        where = text.location(block, start)
+        if found:
+            pieces.append([*found, Location(text.display_path, where.line)])
+        elif pieces and pieces[-1][1]:
+            pieces[-1][1] += " " + line
+        elif pieces:
+            findings.append(Finding("notes.unnumbered-text", f"text without a note number in the Notes section: "
+                                    f"{line[:40]!r} (note ({pieces[-1][0]}) above it has no text)", where, ERROR,
+                                    fix="write the note's number before it, or move it onto the line of its number"))
         else:
-            definitions[key] = (body, where)
-    text.blocks = kept
-    return definitions, findings
+            return []
+    return [tuple(p) for p in pieces]
+
+
+def _source_lines(text: Text, block) -> list[tuple[int, str]]:
+    """A block's text cut where the file as received has a line break: (start index, line)."""
+    cuts = [i for i, offset in enumerate(block.origin[:len(block.text)]) if text.raw[offset:offset + 1] in "\r\n"
+            and text.raw[offset:offset + 1]]
+    bounds = [0] + [c + 1 for c in cuts] + [len(block.text) + 1]
+    return [(a, block.text[a:b - 1].strip()) for a, b in zip(bounds, bounds[1:]) if block.text[a:b - 1].strip()]
 
 
 def _definition(line: str, in_notes_section: bool) -> tuple[str, str] | None:
@@ -208,8 +248,14 @@ def _pair(note, occurrence, sidecar, definitions, previous, used: set[int]) -> l
         if entry.renumber and entry.renumber != note.number:
             findings.append(Finding("notes.renumber", f"renumber = {entry.renumber}, but this is note "
                                     f"{note.number} of the text", entry.location, ERROR))
-    elif source_text:
+    elif source_text and source_text[0]:
         note.markdown, note.text_location = source_text
+    elif source_text:
+        note.markdown, note.reconstructed, note.text_location = "", True, source_text[1]
+        findings.append(Finding("notes.empty-text", f"note ({note.marker}) has its number but no text in the "
+                                "Notes section", source_text[1], ERROR,
+                                fix=f"write its text after the number, or add a [[note]] with marker = {note.marker}"
+                                    ", its text and a 'decision' to the notes file"))
     else:
         note.markdown = "The received text gives no text for this note."
         note.reconstructed = True
@@ -248,8 +294,11 @@ def _unused(sidecar: NotesFile, definitions: dict[str, tuple[str, Location]], us
 def inline_citations(text: Text) -> None:
     """In Markdown texts, ``[@key]`` citations and ``^[…]`` notes become notes, as pandoc
     does with a note style: a citation takes no space before it, and its note call goes
-    after the punctuation that follows it."""
-    for block in text.blocks:
+    after the punctuation that follows it. Note texts (``[^n]:`` blocks, numbered lines of
+    a Notes section) keep their citations: they are the notes' own."""
+    for block, in_section in _sections(text):
+        if _definition(block.text, in_section):
+            continue
         for start, end, markdown, citation in reversed(_inline_notes(block.text)):
             location = text.location(block, start)
             while citation and start > 0 and block.text[start - 1] == " ":

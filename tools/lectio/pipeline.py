@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import apparatus, assemble, citations, config as config_stage, notes, sources
-from lectio.errors import ERROR, WARNING, Finding, StageFailed
+from lectio import apparatus, assemble, citations, config as config_stage, notes, pandoc, sources
+from lectio.errors import ERROR, WARNING, Finding, SourceError, StageFailed
 from lectio.model import Book, Reading, Text
 
 
@@ -30,6 +30,7 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     findings: list[Finding] = []
     readings = read_readings(config, findings)
     intro = _read_introduction(config, findings)
+    findings += _editor_files(config)
     entries = []
     if config.apparatus.file:
         entries, found = apparatus.load_apparatus(config.resolve(config.apparatus.file), readings)
@@ -51,12 +52,33 @@ def read_readings(config, findings: list[Finding]) -> list[Reading]:
 
 
 def _read_reading(config, item: "config_stage.Reading", findings: list[Finding]) -> Reading:
-    text, found = sources.read_text(item.siglum, config.resolve(item.source))
+    text, found = sources.read_text(item.siglum, config.resolve(item.source), _max_mb(config))
     sidecar = notes.load_notes_file(config.resolve(item.notes) if item.notes else None)
     found += notes.resolve_notes(text, sidecar, found)
     findings += found
     _drop_title_heading(text, item.title)
     return Reading(item.siglum, item.title, item.author, text, item.description)
+
+
+def _editor_files(config) -> list[Finding]:
+    """Raw HTML, unsafe links (see render.sanitize) and overlong words in every file the editor writes;
+    stylesheet URLs that point out of the project (warnings)."""
+    from lectio.fsutil import display_path, read_utf8
+    from lectio.render import pdf, sanitize
+
+    names = [config.introduction.file, config.apparatus.file]
+    names += [name for item in config.readings for name in (item.source, item.notes)]
+    found = []
+    for path in dict.fromkeys(config.resolve(n) for n in names if n):
+        if path.is_file():
+            raw = read_utf8(path, SourceError, max_mb=_max_mb(config))
+            found += sanitize.scan(raw, display_path(path)) + sanitize.long_words(raw, display_path(path))
+    refusals = sanitize.stylesheet_refusals(pdf.editor_stylesheets(config), config.root, pdf.allowed_folders(config))
+    return found + [finding for _, finding in refusals]
+
+
+def _max_mb(config) -> float:
+    return config.output.max_source_mb
 
 
 def _drop_title_heading(text: Text, title: str) -> None:
@@ -69,7 +91,7 @@ def _drop_title_heading(text: Text, title: str) -> None:
 def _read_introduction(config, findings: list[Finding]) -> Text | None:
     if not config.introduction.file:
         return None
-    text, found = sources.read_text("intro", config.resolve(config.introduction.file))
+    text, found = sources.read_text("intro", config.resolve(config.introduction.file), _max_mb(config))
     found += notes.resolve_notes(text, notes.NotesFile(), found)
     findings += found
     return text
@@ -81,6 +103,7 @@ def _citations(config, texts: list[Text], findings: list[Finding]) -> list[tuple
     timeout = config.output.pandoc_timeout
     findings += bib.findings
     findings += citations.check_citations(texts, bib)
+    findings += pandoc.bracket_findings(texts)
     if files:
         findings += citations.agreement_findings(bib, timeout)
     if any(f.severity == ERROR for f in findings):

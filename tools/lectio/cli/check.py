@@ -25,8 +25,15 @@ def summary(findings) -> str:
 def command(project: Path, output_format: str, strict: bool, show_all: bool) -> None:
     """Run every stage short of rendering and report what needs the editor."""
     from lectio import pipeline
+    from lectio.errors import LectioError
 
-    checked = pipeline.check(project, strict=strict)
+    try:
+        checked = pipeline.check(project, strict=strict)
+    except LectioError as error:  # a file that stops the run (edition.toml): its errors as findings
+        if output_format != "json":
+            raise
+        print_findings(list(error.findings) or [error.as_finding()], "json")
+        sys.exit(1)
     print_findings(checked.findings, output_format, quiet_info=not show_all, one_stream=show_all)
     if output_format == "text":
         click.echo(summary(checked.findings), err=not show_all)

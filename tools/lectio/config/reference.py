@@ -85,7 +85,7 @@ def commented_toml(values: dict[str, Any] | None = None) -> str:
     """An edition.toml showing every key: ``values`` (``{"edition": {"title": …}, "readings": [{…}]}``)
     and the required keys set, every other key commented out at its default, each with its help."""
     values = values or {}
-    parts = ["# The edition's configuration. Every key is documented in docs/edition-toml.md.\n"]
+    parts = ["# The edition's configuration: every key with its help; a commented key shows its default.\n# Paths are relative to this file and stay inside the project. Check it with `lectio check`.\n"]
     for name, info, model, many in tables():
         given = values.get(name)
         rows = list(given) if many and given else [given or {}]

@@ -132,6 +132,9 @@ class Output(Table):
                                 example="styles/epub.css")
     pandoc_timeout: int = key(60, help="Limit in seconds on every pandoc call.",
                               form="a whole number of seconds, at least 1", example=60, gt=0)
+    max_source_mb: float = key(20, help="Largest source, notes or bibliography file read, in megabytes; a larger "
+                                "file is refused before it is read.", form="a number of megabytes above 0",
+                                example=20, gt=0)
 
     @model_validator(mode="after")
     def _profile_for_pdf_x(self) -> "Output":

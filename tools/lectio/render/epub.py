@@ -15,6 +15,7 @@ from lectio import pandoc
 from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Text
 from lectio.render import epub_package, fonts, passages, styles
 from lectio.render.inline import Call, Run, SpanEnd, events
+from lectio.render.sanitize import clean
 
 API_VERSION = [1, 23, 1, 1]
 
@@ -70,7 +71,7 @@ def inlines_of(block: Block, prefix: str, numbers: dict[str, int]) -> list:
         if isinstance(event, Run):
             out += _wrap(strs(event.text), event.spans, block_levels)
         elif isinstance(event, Call):
-            out.append({"t": "Note", "c": [para([raw_inline(event.note.html)])]})
+            out.append({"t": "Note", "c": [para([raw_inline(clean(event.note.html))])]})
         elif isinstance(event, SpanEnd) and event.span.kind == "anchor":
             target = event.span.target
             out.append(span(f"{prefix}-app-{target}", ["app-ref"],
@@ -131,7 +132,7 @@ def pandoc_document(book: Book) -> dict:
             blocks += _entry_blocks(entry, numbers)
     if book.bibliography_html:
         blocks.append(header(1, "bibliography", strs("Bibliography"), kind="bibliography"))
-        blocks += [raw_block(f'<p class="csl-entry">{e}</p>') for e in book.bibliography_html]
+        blocks += [raw_block(f'<p class="csl-entry">{clean(e)}</p>') for e in book.bibliography_html]
     return {"pandoc-api-version": API_VERSION, "meta": metadata(book), "blocks": blocks}
 
 

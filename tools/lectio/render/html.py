@@ -13,6 +13,7 @@ from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Reading, T
 from lectio.render import passages
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.pagesetup import PageSetup
+from lectio.render.sanitize import clean
 
 esc = html.escape
 
@@ -37,7 +38,7 @@ def write_html(book: Book, css: str = "") -> str:
     if book.apparatus:
         parts.append(chapter("readings-compared", "Readings compared", apparatus_body(book)))
     if book.bibliography_html:
-        entries = "".join(f'<p class="csl-entry">{e}</p>' for e in book.bibliography_html)
+        entries = "".join(f'<p class="csl-entry">{clean(e)}</p>' for e in book.bibliography_html)
         parts.append(chapter("bibliography", "Bibliography", entries))
     parts.append("</body>\n</html>\n")
     return "\n".join(p for p in parts if p)
@@ -136,7 +137,7 @@ def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str
             out.append(_wrap(esc(event.text, quote=False), event.spans, block_levels))
         elif isinstance(event, Call):
             note_id = event.note.anchor(prefix)
-            out.append(f'<span class="footnote" id="{note_id}">{event.note.html}</span>')
+            out.append(f'<span class="footnote" id="{note_id}">{clean(event.note.html)}</span>')
         elif isinstance(event, SpanEnd) and event.span.kind == "anchor":
             out.append(_marker(event.span.target, prefix, entry_numbers))
     return "".join(out)

@@ -58,9 +58,29 @@ def layout(html_text: str, config):
             break
         counted = pages  # the gutter grows with the page count: lay out again
     margins.to_outer_margin(document)
+    refused = document.lectio_refused
     document = _pad(document, config, setup, pad)
     document.lectio_setup = setup.with_pages(len(document.pages))
+    from lectio.render.fetcher import refused_findings
+
+    document.lectio_refused = refused_findings(refused, editor_stylesheets(config), config.root, allowed_folders(config))
     return document
+
+
+def allowed_folders(config) -> list[Path]:
+    """What WeasyPrint may load: the project, lectio's fonts and its own data (default stylesheets)."""
+    return [config.root, fonts.font_dir(), styles.data_dir()]
+
+
+def editor_stylesheets(config) -> dict[str, str]:
+    """The edition's print stylesheet by its shown path (for its url() checks). The EPUB's
+    stylesheet is not checked here: its relative URLs name files of the EPUB package."""
+    from lectio.fsutil import display_path
+
+    if not config.output.print_css:
+        return {}
+    path = config.resolve(config.output.print_css)
+    return {display_path(path): path.read_text(encoding="utf-8", errors="replace")} if path.is_file() else {}
 
 
 def padded(count: int, multiple: int) -> int:
@@ -71,14 +91,16 @@ def _render(html_text: str, config, setup: PageSetup, base: str | None = None):
     from lectio.render.fetcher import ConfinedFetcher
 
     module = weasyprint()
-    fetcher = ConfinedFetcher([config.root, fonts.font_dir(), styles.data_dir()])
+    fetcher = ConfinedFetcher(allowed_folders(config))
     base_url = str(config.root) + os.sep
     document = module.HTML(string=base or html_text, base_url=base_url, url_fetcher=fetcher)
     sheet = module.CSS(string=geometry_css(config, setup), base_url=base_url, url_fetcher=fetcher)
     try:
-        return document.render(stylesheets=[sheet])
+        rendered = document.render(stylesheets=[sheet])
     except Exception as exc:  # WeasyPrint raises many kinds; all mean the same to the editor
         raise RenderError(f"WeasyPrint could not lay out the book: {exc}") from exc
+    rendered.lectio_refused = fetcher.refused
+    return rendered
 
 
 def _pad(document, config, setup: PageSetup, multiple: int):

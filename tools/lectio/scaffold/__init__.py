@@ -100,26 +100,24 @@ def stubs(proposal: Proposal) -> str:
 
 
 def _edition(root: Path, proposals: tuple[Proposal, ...]) -> str:
+    """The commented edition.toml, written from the schema (every key, its help and its default)."""
+    from lectio.config.reference import commented_toml
+
     if proposals:
-        readings = "\n".join(_reading(p.siglum, p.title, p.path.name, _notes_name(p) if p.missing else "")
-                             for p in proposals)
-        apparatus = '# file = ""                          # e.g. "manuscript/apparatus.toml"\n'
+        readings = [_reading(p.siglum, p.title, p.path.name, _notes_name(p) if p.missing else "") for p in proposals]
+        apparatus = {}
     else:
-        readings = _reading("A", "On Keeping a Commonplace Book", "sample.txt", f"{MANUSCRIPT}/sample.notes.toml")
-        apparatus = f'file = "{MANUSCRIPT}/apparatus.toml"\n'
-    return template("edition.toml", name=_name(root), title=_title(root), editor="Your Name",
-                    identifier=f"urn:uuid:{uuid.uuid4()}", date=datetime.date.today().isoformat(),
-                    readings=readings, apparatus=apparatus)
+        readings = [_reading("A", "On Keeping a Commonplace Book", "sample.txt", f"{MANUSCRIPT}/sample.notes.toml")]
+        apparatus = {"file": f"{MANUSCRIPT}/apparatus.toml"}
+    edition = {"name": _name(root), "title": _title(root), "editors": ["Your Name"],
+               "identifier": f"urn:uuid:{uuid.uuid4()}", "date": datetime.date.today().isoformat()}
+    return commented_toml({"edition": edition, "readings": readings, "apparatus": apparatus,
+                           "bibliography": {"files": ["bib/edition.bib"]}})
 
 
-def _reading(siglum: str, title: str, source: str, notes: str) -> str:
-    notes_line = f'notes = "{notes}"\n' if notes else '# notes = ""                         # a notes file\n'
-    return template("reading.toml", siglum=siglum, title=_toml_string(title), source=f"{MANUSCRIPT}/{source}",
-                    notes=notes_line)
-
-
-def _toml_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
+def _reading(siglum: str, title: str, source: str, notes: str) -> dict[str, str]:
+    reading = {"siglum": siglum, "title": title, "source": f"{MANUSCRIPT}/{source}"}
+    return reading | ({"notes": notes} if notes else {})
 
 
 def _name(root: Path) -> str:
@@ -127,7 +125,7 @@ def _name(root: Path) -> str:
 
 
 def _title(root: Path) -> str:
-    return _toml_string(" ".join(w.capitalize() for w in re.split(r"[\s_\-.]+", root.resolve().name) if w))
+    return (" ".join(w.capitalize() for w in re.split(r"[\s_\-.]+", root.resolve().name) if w))
 
 
 def _extra(proposals: tuple[Proposal, ...]) -> str:

@@ -160,3 +160,13 @@ def test_a_bibliography_entry_removed_from_the_epub_loses_its_citations(built, b
         figures = result.report()[siglum]["citations"]
         assert figures["total"] == len(cited[siglum])
         assert figures["matched"] == figures["total"] - (siglum in citing)
+
+
+def test_an_unreadable_epub_is_a_finding_not_a_crash(built, book, tmp_path):
+    broken = tmp_path / "broken.epub"
+    with zipfile.ZipFile(broken, "w") as epub:
+        epub.writestr("mimetype", "application/epub+zip")
+    result = fidelity.check(book, built / "build" / f"{NAME}.pdf", broken)
+    assert [f.code for f in result.findings] == ["verify.fidelity-unreadable"]
+    assert "EPUB" in result.findings[0].message and result.findings[0].location.file.endswith("broken.epub")
+    assert all(r.words_found == (("PDF", r.words),) for r in result.readings)

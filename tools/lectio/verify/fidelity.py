@@ -106,16 +106,20 @@ def verify(source, pdf: Path | None, epub: Path | None) -> tuple[list[Finding], 
 
 def check(book: Book, pdf: Path | None = None, epub: Path | None = None) -> Fidelity:
     """Compare the book with the PDF and the EPUB given (either may be None: not checked)."""
-    outputs = []
-    if pdf is not None:
-        stream = extract.pdf_stream(pdf)
-        outputs.append(Output("PDF", stream, stream))
-    if epub is not None:
-        outputs.append(Output("EPUB", *extract.epub_streams(epub)))
+    outputs, findings = [], []
+    for name, path, read in (("PDF", pdf, lambda p: (extract.pdf_stream(p),) * 2), ("EPUB", epub, extract.epub_streams)):
+        if path is None:
+            continue
+        try:
+            outputs.append(Output(name, *read(path)))
+        except Exception as error:  # noqa: BLE001 - any unreadable file is a finding, whatever the reader raises
+            findings.append(Finding("verify.fidelity-unreadable", f"the {name}'s text cannot be read ({error!r}), "
+                                    "so it was not compared with the sources", Location(display_path(path)), ERROR,
+                                    fix="rebuild; the other checks above say what is wrong with the file"))
     entries = bibliography(book)
     in_bibliography = {o.name: [place != LOST for place in locate(entries.parts(), o.body.found.words)]
                        for o in outputs}
-    results, findings = [], []
+    results = []
     for reading in expected(book):
         result, found = _compare(reading, outputs, book.bibliography_keys, in_bibliography)
         results.append(result)

@@ -25,18 +25,21 @@ def resolve(tmp_path, body, sidecar=None, name="t.txt"):
     return text, notes.resolve_notes(text, side, found) + found
 
 
-@pytest.mark.parametrize("body", [
-    "One claim.(1) Another claim.(2)\n",
-    "One claim.[1] Another claim.[2]\n",
-    "One claim.\u00b9 Another claim.\u00b2\n",
-    "One claim.[^1] Another claim.[^2]\n\n[^1]: First.\n\n[^2]: Second.\n",
+@pytest.mark.parametrize(("body", "second_column"), [
+    ("One claim.(1) Another claim.(2)\n", 29),
+    ("One claim.[1] Another claim.[2]\n", 29),
+    ("One claim.\u00b9 Another claim.\u00b2\n", 27),
+    ("One claim.[^1] Another claim.[^2]\n\n[^1]: First.\n\n[^2]: Second.\n", 30),
 ])
-def test_marker_conventions_become_canonical_notes(tmp_path, body):
+def test_marker_conventions_become_canonical_notes(tmp_path, body, second_column):
     text, _ = resolve(tmp_path, body, name="t.md" if "[^" in body else "t.txt")
     block = text.paragraphs()[0]
-    assert block.text == "One claim. Another claim." or block.text == "One claim.Another claim."[:0] + block.text
+    assert block.text == "One claim. Another claim."
     assert [n.number for n in text.notes] == [1, 2]
-    assert "(" not in block.text and "[" not in block.text and "\u00b9" not in block.text
+    assert [n.marker for n in text.notes] == ["1", "2"]
+    refs = sorted(block.notes, key=lambda ref: ref.position)
+    assert [ref.position for ref in refs] == [10, 25]  # after "claim." and after "claim."
+    assert [(ref.note.location.line, ref.note.location.column) for ref in refs] == [(1, 11), (1, second_column)]
 
 
 def test_markdown_definitions_give_note_texts(tmp_path):

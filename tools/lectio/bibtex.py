@@ -168,6 +168,7 @@ class ResolveValuesMiddleware(middlewares.middleware.LibraryMiddleware):
     def _resolve_entry(self, entry: Entry, macros: dict[str, str]) -> None:
         undefined = []
         for item in entry.fields:
+            item.key = item.key.lower()  # MONTH = jan is a month too
             if isinstance(item.value, str):
                 value, unknown = evaluate(item.value, macros)
                 item.value = "{" + value + "}"

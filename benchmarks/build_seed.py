@@ -22,7 +22,7 @@ TARGET_MEMORY_MB = 1024
 
 
 def one_build(workdir: Path) -> float:
-    for name in ("edition.toml", "manuscript", "bib", "styles"):
+    for name in ("edition.toml", "manuscript", "bib"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, workdir / name)
     started = time.perf_counter()

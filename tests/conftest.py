@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_FILES = ("edition.toml", "manuscript", "bib", "styles")
+SEED_FILES = ("edition.toml", "manuscript", "bib")
 
 
 def copy_project(target: Path) -> Path:
@@ -82,7 +82,8 @@ TINY_BIB = """@book{viola1987, author = {Viola, Lynne}, title = {The Best Sons o
 def make_tiny_project(root: Path, text: str = "", notes: str = "", edition: str = TINY_EDITION) -> Path:
     """A small project (one short reading) for tests that must render quickly.
 
-    It uses the seed edition's stylesheets; ``text`` and ``notes`` replace the defaults.
+    Its print.css and epub.css are empty project stylesheets (loaded after lectio's
+    defaults), for tests to add rules to; ``text`` and ``notes`` replace the defaults.
     """
     root.mkdir(parents=True, exist_ok=True)
     (root / "edition.toml").write_text(edition, encoding="utf-8")
@@ -90,8 +91,8 @@ def make_tiny_project(root: Path, text: str = "", notes: str = "", edition: str 
                                 "A second paragraph, with ``TeX quotes'' and 1929--1933.\n", encoding="utf-8")
     (root / "a.notes.toml").write_text(notes or '[[note]]\nmarker = 1\ntext = "[@viola1987]"\n', encoding="utf-8")
     (root / "t.bib").write_text(TINY_BIB, encoding="utf-8")
-    shutil.copy2(ROOT / "styles" / "print.css", root / "print.css")
-    shutil.copy2(ROOT / "styles" / "epub.css", root / "epub.css")
+    (root / "print.css").write_text("/* project rules, after lectio's print.css */\n", encoding="utf-8")
+    (root / "epub.css").write_text("/* project rules, after lectio's epub.css */\n", encoding="utf-8")
     return root
 
 

@@ -72,7 +72,7 @@ def test_matching_ignores_the_normalizations(project):
 def test_not_found_shows_the_closest_passage_and_a_diff(project):
     text = entry(m=M_PASSAGE.replace("episodes", "episode").replace("oppressed", "opressed"))
     finding = only(check(project, text).findings, "apparatus.not-found")
-    assert str(finding.location) == f"{APP}:{line_of(text, 'episode of')}"
+    assert str(finding.location) == f"{APP}:{line_of(text, 'episode of')}:1"
     assert finding.message.startswith("M passage not found")
     assert "closest passage: M 1 at manuscript/000_60675b7950f4f9e5.txt:3:" in finding.fix
     assert re.search(r"\(9\d% alike\)", finding.fix)
@@ -82,7 +82,7 @@ def test_not_found_shows_the_closest_passage_and_a_diff(project):
 def test_ambiguous_gives_the_count_and_the_places(project):
     text = entry(s="the worker-peasant alliance")
     finding = only(check(project, text).findings, "apparatus.ambiguous")
-    assert str(finding.location) == f"{APP}:{line_of(text, 'the worker-peasant alliance')}"
+    assert str(finding.location) == f"{APP}:{line_of(text, 'the worker-peasant alliance')}:1"
     count = int(re.search(r"matches (\d+) times", finding.message).group(1))
     assert count > 6
     assert "S 3 (manuscript/004_080bc33c96e9dd48.txt:" in finding.message or "S 8 (" in finding.message
@@ -102,15 +102,15 @@ def test_prefix_and_suffix_choose_one_place(project):
 def test_unknown_see_link_names_the_line_and_a_near_miss(project):
     text = entry("first", extra='see = ["secnd"]') + entry("second", s="Stalin effectively announced")
     finding = only(check(project, text).findings, "apparatus.unknown-link")
-    assert str(finding.location) == f"{APP}:{line_of(text, 'see = ')}"
+    assert str(finding.location) == f"{APP}:{line_of(text, 'see = ')}:1"
     assert "'secnd'" in finding.message and "did you mean 'second'" in finding.fix
 
 
 def test_duplicate_id_names_both_lines(project):
     text = entry("same") + entry("same", s="Stalin effectively announced")
     finding = only(check(project, text).findings, "apparatus.duplicate-id")
-    assert str(finding.location) == f"{APP}:{line_of(text, 'id = ', 2)}"
-    assert f"first at {APP}:{line_of(text, 'id = ', 1)}" in finding.message
+    assert str(finding.location) == f"{APP}:{line_of(text, 'id = ', 2)}:1"
+    assert f"first at {APP}:{line_of(text, 'id = ', 1)}:1" in finding.message
 
 
 @pytest.mark.parametrize("typo, table, hint", [
@@ -124,14 +124,14 @@ def test_unknown_key_names_its_line(project, typo, table, hint):
     else:
         text = text.replace('theme = "A theme"', f'theme = "A theme"\n{typo} = "x"')
     finding = only(check(project, text).findings, "apparatus.unknown-key")
-    assert str(finding.location) == f"{APP}:{line_of(text, typo + ' = ')}"
+    assert str(finding.location) == f"{APP}:{line_of(text, typo + ' = ')}:1"
     assert hint in finding.fix
 
 
 def test_unknown_siglum_and_missing_passage(project):
     text = entry().replace("[entry.S]", "[entry.T]")
     findings = check(project, text).findings
-    assert str(only(findings, "apparatus.unknown-key").location) == f"{APP}:{line_of(text, '[entry.T]')}"
+    assert str(only(findings, "apparatus.unknown-key").location) == f"{APP}:{line_of(text, '[entry.T]')}:1"
     assert "no passage of S" in only(findings, "apparatus.missing-passage").message
 
 

@@ -35,7 +35,7 @@ def test_check_fails_with_file_and_line(project):
     result = run_cli("apparatus", "check")
     assert result.exit_code == 1
     line = next(n for n, l in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if "opressed" in l)
-    assert f"{APP}:{line}: error: M passage not found" in result.output
+    assert f"{APP}:{line}:1: error: M passage not found" in result.output
     assert "closest passage: M 1" in result.output and "Traceback" not in result.output
 
 

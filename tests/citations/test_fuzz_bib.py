@@ -218,4 +218,4 @@ def test_bib_loader_bytes_give_lectio_errors_only(data):
         try:
             citations.load_bibliography([path])
         except LectioError as error:
-            assert error.code == "citations.encoding" and error.location.line >= 1
+            assert error.code.startswith("citations.") and error.location.line >= 1

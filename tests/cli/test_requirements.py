@@ -10,7 +10,7 @@ from tests.conftest import run_cli
 def test_missing_java_is_named(project, monkeypatch):
     (project / "build").mkdir()
     (project / "build" / "collectivization-reader.epub").write_bytes(b"PK")
-    monkeypatch.setattr("lectio.verify.shutil.which", lambda name: None)
+    monkeypatch.setattr("lectio.verify.epubcheck.shutil.which", lambda name: None)
     result = run_cli("verify")
     assert result.exit_code == 1
     assert "Java is not installed" in result.output and "default-jre-headless" in result.output

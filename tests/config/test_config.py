@@ -15,8 +15,8 @@ def rewrite(project: Path, old: str, new: str) -> None:
 
 def test_seed_config_loads(project):
     loaded = config.load(project)
-    assert [r["siglum"] for r in loaded["readings"]] == ["M", "S"]
-    assert loaded["output"]["trim"] == "6x9in"
+    assert [r.siglum for r in loaded.readings] == ["M", "S"]
+    assert loaded.output.trim == "6x9in"
     assert loaded.output_file("pdf").name == "collectivization-reader.pdf"
 
 
@@ -33,8 +33,10 @@ def test_unknown_key_is_reported_with_line_and_suggestion(project):
 
 def test_wrong_type_names_the_key(project):
     rewrite(project, "bleed = false", 'bleed = "no"')
-    with pytest.raises(ConfigError, match="output.bleed must be bool"):
+    with pytest.raises(ConfigError) as caught:
         config.load(project)
+    assert caught.value.message == "output.bleed must be true or false, not a string"
+    assert (caught.value.code, caught.value.fix) == ("config.type", "for example: bleed = false")
 
 
 def test_missing_file_names_the_key(project):
@@ -73,8 +75,8 @@ def test_isbn_checksum():
     assert not config.valid_isbn13("978-0-306-40615-6")
 
 
-def test_missing_default_stylesheet_is_named(project):
-    rewrite(project, 'print_css = "styles/print.css"\n', "")
-    (project / "styles" / "print.css").unlink()
-    with pytest.raises(ConfigError, match=r"output\.print_css: file not found: styles/print.css"):
+def test_missing_project_stylesheet_is_named(project):
+    assert config.load(project).output.print_css == ""  # lectio's default stylesheet alone
+    rewrite(project, 'bleed = false\n', 'bleed = false\nprint_css = "styles/print.css"\n')
+    with pytest.raises(ConfigError, match=r"output\.print_css.*styles/print\.css"):
         config.load(project)

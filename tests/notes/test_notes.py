@@ -75,9 +75,15 @@ def test_orphan_note_in_sidecar_is_an_error(tmp_path):
 
 def test_sidecar_unknown_key(tmp_path):
     (tmp_path / "n.toml").write_text('[[note]]\nmarker = 1\ntxt = "x"\n', encoding="utf-8")
-    with pytest.raises(NotesError, match="unknown key 'txt'") as caught:
+    with pytest.raises(NotesError) as caught:
         notes.load_notes_file(tmp_path / "n.toml")
-    assert caught.value.location.line == 1 and "text" in caught.value.fix
+    missing, unknown = caught.value.findings  # both mistakes of the file, in file order
+    assert (unknown.code, unknown.message, unknown.fix) == ("notes.unknown-key", "unknown key note[0].txt",
+                                                            "did you mean 'text'?")
+    assert (unknown.location.line, unknown.location.column) == (3, 1)
+    assert (missing.code, missing.message, missing.location.line) == ("notes.missing-key",
+                                                                      "missing required key note[0].text", 1)
+    assert missing.fix.startswith("add text = ") and missing.fix.endswith("under [[note]]")
 
 
 def test_seed_s_all_37_notes_resolved():

@@ -30,17 +30,16 @@ def test_fetcher_serves_project_files_only(tmp_path: Path):
     assert len(fetcher.refused) == 3
 
 
-def test_build_ignores_outside_files_asked_for_by_css_and_notes(tiny: Path, tmp_path: Path):
+def test_build_ignores_outside_files_asked_for_by_css(tiny: Path, tmp_path: Path):
     outside = tmp_path / "secret.png"  # outside the project folder
     Image.new("RGB", (4, 4), "red").save(outside)
     secret = outside.read_bytes()
     css = tiny / "print.css"
     css.write_text(css.read_text(encoding="utf-8") + f'\nbody {{ background: url("{outside.as_uri()}"); }}\n',
                    encoding="utf-8")
-    (tiny / "a.notes.toml").write_text(f'[[note]]\nmarker = 1\ntext = "<img src=\\"{outside}\\"/> [@viola1987]"\n',
-                                       encoding="utf-8")
     result = run_cli("build", "--project", str(tiny), "--no-verify")
     assert result.exit_code == 0, result.output
+    assert f"warning: not loaded: {outside.as_uri()} (asked for by the stylesheet {css})" in result.output
     with pikepdf.open(tiny / "build" / "tiny.pdf") as pdf:
         images = [name for page in pdf.pages for name in page.get_images()]
     assert images == []

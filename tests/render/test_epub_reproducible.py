@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +32,6 @@ source = "manuscript/a.txt"
 
 def small_project(root: Path) -> Path:
     (root / "manuscript").mkdir(parents=True)
-    shutil.copytree(ROOT / "styles", root / "styles")
     (root / "edition.toml").write_text(EDITION, encoding="utf-8")
     paragraphs = [" ".join(f"Sentence {p * 10 + s} says that the grain plan changed again and again."
                            for s in range(8)) for p in range(12)]

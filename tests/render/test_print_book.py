@@ -9,7 +9,8 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from lectio import preflight, verify
+from lectio import verify
+from lectio.verify import preflight
 
 pytestmark = pytest.mark.slow
 

@@ -4,25 +4,22 @@ A5 with bleed, padding to four and the PDF/A and PDF/UA variants; the letter cou
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from lectio import preflight
+from lectio.verify import preflight
 from lectio.build import build, verify_outputs
 from lectio.render.pagesetup import BLEED, TRIMS, gutter, spine_width
 
-ROOT = Path(__file__).resolve().parents[2]
 PARAGRAPH = ("The committee met in the spring and argued about the harvest, the price of grain and the "
              "quotas that the villages were asked to deliver before the winter came.")
 
 
 def make_project(root: Path, output: str) -> Path:
     (root / "texts").mkdir(parents=True)
-    shutil.copytree(ROOT / "styles", root / "styles")
     body = "\n\n".join(f"{PARAGRAPH} ({n})" if n == 2 else PARAGRAPH for n in range(1, 9))
     (root / "texts" / "a.md").write_text(f"# A short text\n\n{body}\n", encoding="utf-8")
     (root / "edition.toml").write_text(f'''[edition]

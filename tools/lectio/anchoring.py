@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from lectio.config.apparatus_schema import Selector
 from lectio.errors import ERROR, Finding, Location
 from lectio.model import Block, Passage, Reading
 from lectio.sources import LACUNA, normalize_fragment
@@ -87,14 +88,14 @@ def find(reading: Reading, exact: str, prefix: str = "", suffix: str = "") -> li
     return hits
 
 
-def anchor(reading: Reading, selector: dict, where: Location) -> tuple[Passage | None, Finding | None]:
+def anchor(reading: Reading, selector: Selector, where: Location) -> tuple[Passage | None, Finding | None]:
     """The one passage a selector designates, or the finding that says why there is none."""
-    exact = fold_quotation(selector.get("exact", ""))
+    exact = fold_quotation(selector.exact)
     if not exact:
         return None, Finding("apparatus.empty", f"passage of {reading.siglum} has no 'exact' text", where, ERROR,
                              fix="quote the passage in exact = \"…\"")
-    prefix = fold_quotation(selector.get("prefix", ""))
-    suffix = fold_quotation(selector.get("suffix", ""))
+    prefix = fold_quotation(selector.prefix)
+    suffix = fold_quotation(selector.suffix)
     hits = find(reading, exact, prefix, suffix)
     if len(hits) == 1:
         hit = hits[0]

@@ -82,8 +82,11 @@ class BibEntry:
 
 def parse(raw: str, shown: str) -> tuple[list[BibEntry], list[Finding]]:
     """Entries of one .bib text, and what is wrong with it (failed blocks, macros)."""
-    library = bibtexparser.parse_string(raw, parse_stack=parse_stack())
+    stack = parse_stack()
+    library = bibtexparser.parse_string(raw, parse_stack=stack)
     findings = [_failed(block, shown) for block in library.failed_blocks]
+    findings += [_undefined(f"@string{{{key}}}", key, part, Location(shown, line + 1), known)
+                 for key, part, line, known in stack[0].undefined_in_strings]
     entries = []
     for entry in library.entries:
         where = Location(shown, entry.start_line + 1)
@@ -114,8 +117,24 @@ def _failed(block, shown: str) -> Finding:
     first_line = (block.raw or "").strip().splitlines()[0][:60] if (block.raw or "").strip() else ""
     error = getattr(block, "error", None)
     reason = (getattr(error, "abort_reason", "") or str(error or "")).strip()
+    if "Unexpected block start" in reason and _runs_on(block, shown):
+        return _runs_on(block, shown)
     return Finding("citations.failed-block", f"entry could not be parsed: {first_line!r}"
                    + (f" ({reason})" if reason else ""), where, ERROR, fix="check its braces, quotes, commas and '='")
+
+
+def _runs_on(block, shown: str) -> Finding | None:
+    """An entry whose braces do not balance, reported at the line whose brace is never closed."""
+    raw = re.sub(r"\\[{}]", "", block.raw or "")
+    if raw.count("{") <= raw.count("}"):
+        return None
+    start = (block.start_line or 0) + 1
+    lines = raw.splitlines() or [""]
+    culprit = next((i for i, line in enumerate(lines) if line.count("{") - line.count("}") > (1 if i == 0 else 0)),
+                   0)
+    return Finding("citations.failed-block", f"a brace opened on this line is never closed: the entry that "
+                   f"starts at line {start} runs on into the next entry",
+                   Location(shown, start + culprit), ERROR, fix="close the brace on this line")
 
 
 def _undefined(entry: str, name: str, part: str, where: Location, known: list[str]) -> Finding:
@@ -133,10 +152,15 @@ class ResolveValuesMiddleware(middlewares.middleware.LibraryMiddleware):
     def metadata_key(cls) -> str:
         return "lectio_undefined"
 
+    undefined_in_strings: list = []
+
     def transform(self, library: Library) -> Library:
         macros = {m[:3].lower(): m for m in MONTHS}
+        self.undefined_in_strings = []
         for string in library.strings:
-            macros[string.key.lower()] = evaluate(string.value, macros)[0]
+            macros[string.key.lower()], unknown = evaluate(string.value, macros)
+            self.undefined_in_strings += [(string.key, part, string.start_line or 0, sorted(macros))
+                                          for part in unknown]
         for entry in library.entries:
             self._resolve_entry(entry, macros)
         return library

@@ -1,7 +1,8 @@
 """``lectio build``, ``verify`` and ``normalize``: the steps after ``check``.
 
-Outputs are written through a temporary file and a rename; nothing is written
-when a stage reports an error.
+A build is a transaction (:mod:`lectio.transaction`): every output is made and
+verified in a staging folder, then the set replaces the previous one together;
+nothing is written when a stage or the verification reports an error.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import config as config_stage, pipeline, sources, verify
+from lectio import config as config_stage, pipeline, sources, transaction, verify
 from lectio.errors import ERROR, Finding, SourceError, Location
 from lectio.fsutil import atomic_write, display_path
+from lectio.verify import fidelity
 
 
 @dataclass
@@ -26,24 +28,48 @@ class BuildResult:
 
 
 def build(project, targets=("pdf", "epub"), check_outputs: bool = True, echo=print) -> BuildResult:
+    """Check, render every output in a staging folder, verify there, then replace the set.
+
+    See :mod:`lectio.transaction`: a failed, refused or interrupted build leaves the
+    previous outputs as they were and no temporary file.
+    """
     checked = pipeline.check(project)
     pipeline.fail_on_errors(checked)
     book = checked.book
     result = BuildResult()
-    document = layout_pdf(book)  # the EPUB's page-list needs the PDF's pages, even with --to epub
-    if "pdf" in targets:
-        result.outputs.append(make_pdf(book, document))
-    if "epub" in targets:
-        result.outputs.append(make_epub(book, document))
-    if check_outputs:
-        findings, report = verify_outputs(project, targets)
-        for line in report_lines(report):
-            echo(line)
-        result.findings += findings
-        for finding in findings:
-            if finding.severity != "info":
-                echo(str(finding))
+    output_dir = book.config.output_dir
+    with transaction.transaction(output_dir) as staging, transaction.os_errors(output_dir):
+        staged = _render(book, targets, staging, result, echo)
+        if check_outputs:
+            _verify(project, targets, staging, result, echo, book)
+        if result.errors:
+            echo(f"the outputs were not replaced: {len(result.errors)} error(s)")
+            return result
+        result.outputs = transaction.commit(staged, output_dir)
     return result
+
+
+def _render(book, targets, staging: Path, result: BuildResult, echo) -> list[Path]:
+    document = layout_pdf(book)  # the EPUB's page-list needs the PDF's pages, even with --to epub
+    for finding in getattr(document, "lectio_refused", []):
+        result.findings.append(finding)
+        echo(str(finding))
+    staged = []
+    if "pdf" in targets:
+        staged += make_pdf(book, document, staging)
+    if "epub" in targets:
+        staged.append(make_epub(book, document, staging))
+    return staged
+
+
+def _verify(project, targets, staging: Path, result: BuildResult, echo, book=None) -> None:
+    findings, report = verify_outputs(project, targets, folder=staging, book=book)
+    for line in report_lines(report):
+        echo(line)
+    result.findings += findings
+    for finding in findings:
+        if finding.severity != "info":
+            echo(str(finding))
 
 
 def layout_pdf(book):
@@ -53,53 +79,72 @@ def layout_pdf(book):
     return pdf.layout(html.write_html(book, pdf.print_css(book.config)), book.config)
 
 
-def make_pdf(book, document=None) -> Path:
+def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
+    """The PDF and its extra variants, written into ``folder`` (default: the output folder)."""
     from lectio.render import pdf
 
     document = document if document is not None else layout_pdf(book)
-    path = book.config.output_file("pdf")
+    path = output_path(book.config, "pdf", folder)
     atomic_write(path, pdf.pdf_bytes(document, book.config))
-    for variant in book.config["output"]["extra_variants"]:  # e.g. an archival PDF/A beside the print PDF
-        atomic_write(pdf.variant_path(book.config, variant), pdf.pdf_bytes(document, book.config, variant))
-    return path
+    made = [path]
+    for variant in book.config.output.extra_variants:  # e.g. an archival PDF/A beside the print PDF
+        made.append(_in(pdf.variant_path(book.config, variant), folder))
+        atomic_write(made[-1], pdf.pdf_bytes(document, book.config, variant))
+    return made
 
 
-def make_epub(book, document=None) -> Path:
+def make_epub(book, document=None, folder: Path | None = None) -> Path:
     """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list."""
     from lectio.render import epub, pagemap
 
     pages = pagemap.page_starts(document) if document is not None else None
-    path = book.config.output_file("epub")
+    path = output_path(book.config, "epub", folder)
     atomic_write(path, epub.render_epub(book, pages))
     return path
 
 
-def verify_outputs(project, targets=("pdf", "epub")) -> tuple[list[Finding], dict]:
+def output_path(config, suffix: str, folder: Path | None = None) -> Path:
+    """``<name>.<suffix>`` in ``folder`` (a staging folder), or in the output folder."""
+    return _in(config.output_file(suffix), folder)
+
+
+def _in(path: Path, folder: Path | None) -> Path:
+    return Path(folder) / path.name if folder is not None else path
+
+
+def verify_outputs(project, targets=("pdf", "epub"), folder: Path | None = None, book=None) -> tuple[list[Finding], dict]:
+    """Check the outputs in ``folder`` (the build's staging folder), or in the output folder: EPUBCheck,
+    the preflight, and fidelity against ``book`` (else the project checked again)."""
     config = config_stage.load(project)
     findings, report = [], {}
     for target in targets:
-        path = config.output_file(target)
+        path = output_path(config, target, folder)
         if not path.exists():
             findings.append(Finding("verify.missing", f"{target.upper()} not built yet", Location(display_path(path)),
                                     ERROR, fix="run lectio build"))
         elif target == "pdf":
-            found, report["pdf"] = _preflight(config)
+            found, report["pdf"] = _preflight(config, folder)
             findings += found
         else:
             found, report["epub"] = verify.verify_epub(path)
             findings += found
+    built = [output_path(config, t, folder) if t in targets and output_path(config, t, folder).exists() else None
+             for t in ("pdf", "epub")]
+    if any(built):
+        found, report["fidelity"] = fidelity.verify(book or project, *built)
+        findings += found
     return findings, report
 
 
-def _preflight(config) -> tuple[list[Finding], list[dict]]:
+def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[dict]]:
     """The preflight of the PDF and of each extra variant (build/<name>.pdfa-3b.pdf)."""
-    from lectio import preflight
     from lectio.render.pdf import variant_path
+    from lectio.verify import preflight
 
-    found, figures = verify.check_pdf(config.output_file("pdf"), preflight.Expected.from_config(config))
+    found, figures = verify.check_pdf(output_path(config, "pdf", folder), preflight.Expected.from_config(config))
     reports = [figures]
-    for variant in config["output"]["extra_variants"]:
-        path = variant_path(config, variant)
+    for variant in config.output.extra_variants:
+        path = _in(variant_path(config, variant), folder)
         if not path.exists():
             found.append(Finding("verify.missing", f"{variant} not built yet", Location(display_path(path)),
                                  ERROR, fix="run lectio build"))
@@ -111,7 +156,7 @@ def _preflight(config) -> tuple[list[Finding], list[dict]]:
 
 
 def report_lines(report: dict) -> list[str]:
-    from lectio.preflight import report_lines as preflight_lines
+    from lectio.verify.preflight import report_lines as preflight_lines
 
     lines = []
     for figures in report.get("pdf", []):
@@ -119,7 +164,7 @@ def report_lines(report: dict) -> list[str]:
     if "epub" in report:
         epub = report["epub"]
         lines.append(f"EPUBCheck: {epub['errors']} errors, {epub['warnings']} warnings")
-    return lines
+    return lines + fidelity.report_lines(report.get("fidelity", {}))
 
 
 @dataclass
@@ -130,7 +175,7 @@ class Summary:
 
 def normalize_readings(project, sigla=(), write: bool = False):
     config = config_stage.load(project)
-    known = {r["siglum"]: r for r in config["readings"]}
+    known = {r.siglum: r for r in config.readings}
     for siglum in sigla:
         if siglum not in known:
             raise SourceError(f"no reading with siglum {siglum!r}", Location(display_path(config.path)),
@@ -138,7 +183,7 @@ def normalize_readings(project, sigla=(), write: bool = False):
     for siglum, item in known.items():
         if sigla and siglum not in sigla:
             continue
-        path = config.resolve(item["source"])
+        path = config.resolve(item.source)
         text, _ = sources.read_text(siglum, path)
         counts = ", ".join(f"{rule} {n}" for rule, n in sorted(text.changes.items()))
         line = f"{siglum} {display_path(path)}: {counts}"

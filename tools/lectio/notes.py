@@ -41,6 +41,7 @@ def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]
     findings += found
     findings += _restore_citations(text, sidecar.citations, source_findings)
     occurrences: dict[str, int] = {}
+    used: set[int] = set()  # the id() of each [[note]] a marker takes
     for block in text.blocks:
         for match in reversed(list(_markers(block.text, text.markdown))):
             _replace_marker(text, block, match)
@@ -52,11 +53,11 @@ def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]
         note.number = number
         if note.marker:
             occurrences[note.marker] = occurrences.get(note.marker, 0) + 1
-            findings += _pair(text, note, occurrences[note.marker], sidecar, definitions, previous)
+            findings += _pair(note, occurrences[note.marker], sidecar, definitions, previous, used)
             previous = int(note.marker) if note.marker.isdigit() else previous
     text.notes = [ref.note for _, _, ref in ordered]
     findings += _gaps(text, sidecar)
-    findings += _unused(sidecar, definitions)
+    findings += _unused(sidecar, definitions, used)
     return findings
 
 
@@ -149,27 +150,67 @@ def _find_place(text: Text, citation: CitationEntry):
 
 
 def _take_definitions(text: Text) -> tuple[dict[str, tuple[str, Location]], list[Finding]]:
-    """Markdown ``[^n]: text`` blocks and a trailing Notes section become note texts."""
+    """Markdown ``[^n]: text`` blocks and a trailing Notes section become note texts.
+
+    In a Notes section each source line that starts with a number starts a note; a line
+    without one continues the note above it, unless that note has no text: then the
+    number is kept with an empty text (an error at pairing, see :func:`_pair`) and the
+    line is reported as ``notes.unnumbered-text``, so that no two notes merge.
+    """
     definitions, findings, kept = {}, [], []
+    for block, in_section in _sections(text):
+        pieces = _definitions_in(text, block, in_section, findings)
+        if not pieces:
+            kept.append(block)
+        for key, body, where in pieces:
+            if key in definitions:
+                findings.append(Finding("notes.duplicate-text", f"a second text for note ({key}) (first at line "
+                                        f"{definitions[key][1].line})", where, WARNING,
+                                        fix="remove one of them; the first is used"))
+            else:
+                definitions[key] = (body, where)
+    text.blocks = kept
+    return definitions, findings
+
+
+def _sections(text: Text):
+    """Each non-heading block with whether it stands in a Notes section."""
     in_notes_section = False
-    for block in text.blocks:
+    for block in list(text.blocks):
         if block.kind == "heading" and NOTES_HEADING.fullmatch(block.text.strip()):
             in_notes_section = True
             continue
-        found = _definition(block.text, in_notes_section)
-        if found is None:
-            kept.append(block)
-            continue
-        key, body = found
-        where = Location(text.display_path, block.line)
-        if key in definitions:
-            findings.append(Finding("notes.duplicate-text", f"a second text for note ({key}) (first at line "
-                                    f"{definitions[key][1].line})", where, WARNING,
-                                    fix="remove one of them; the first is used"))
+        yield block, in_notes_section
+
+
+def _definitions_in(text: Text, block, in_section: bool, findings: list[Finding]) -> list[tuple[str, str, Location]]:
+    """The note texts a block holds, one per numbered source line in a Notes section."""
+    if not in_section or _definition(block.text, False):
+        found = _definition(block.text, in_section)
+        return [(*found, Location(text.display_path, block.line))] if found else []
+    pieces: list[list] = []
+    for start, line in _source_lines(text, block):
+        found = _definition(line + " ", True)
+        where = text.location(block, start)
+        if found:
+            pieces.append([*found, Location(text.display_path, where.line)])
+        elif pieces and pieces[-1][1]:
+            pieces[-1][1] += " " + line
+        elif pieces:
+            findings.append(Finding("notes.unnumbered-text", f"text without a note number in the Notes section: "
+                                    f"{line[:40]!r} (note ({pieces[-1][0]}) above it has no text)", where, ERROR,
+                                    fix="write the note's number before it, or move it onto the line of its number"))
         else:
-            definitions[key] = (body, where)
-    text.blocks = kept
-    return definitions, findings
+            return []
+    return [tuple(p) for p in pieces]
+
+
+def _source_lines(text: Text, block) -> list[tuple[int, str]]:
+    """A block's text cut where the file as received has a line break: (start index, line)."""
+    cuts = [i for i, offset in enumerate(block.origin[:len(block.text)]) if text.raw[offset:offset + 1] in "\r\n"
+            and text.raw[offset:offset + 1]]
+    bounds = [0] + [c + 1 for c in cuts] + [len(block.text) + 1]
+    return [(a, block.text[a:b - 1].strip()) for a, b in zip(bounds, bounds[1:]) if block.text[a:b - 1].strip()]
 
 
 def _definition(line: str, in_notes_section: bool) -> tuple[str, str] | None:
@@ -189,7 +230,7 @@ def from_superscript(digits: str) -> str:
     return str(int(digits.translate(SUPERSCRIPT_DIGITS)))
 
 
-def _pair(text, note, occurrence, sidecar, definitions, previous) -> list[Finding]:
+def _pair(note, occurrence, sidecar, definitions, previous, used: set[int]) -> list[Finding]:
     findings = []
     entry = next((e for e in sidecar.notes if e.marker == note.marker and e.occurrence == occurrence), None)
     if occurrence > 1:
@@ -202,13 +243,19 @@ def _pair(text, note, occurrence, sidecar, definitions, previous) -> list[Findin
                                 note.location, WARNING))
     source_text = definitions.pop(note.marker, None) if occurrence == 1 else None
     if entry:
-        entry.used = True
+        used.add(id(entry))
         note.markdown, note.reconstructed, note.text_location = entry.text, entry.reconstructed, entry.location
         if entry.renumber and entry.renumber != note.number:
             findings.append(Finding("notes.renumber", f"renumber = {entry.renumber}, but this is note "
                                     f"{note.number} of the text", entry.location, ERROR))
-    elif source_text:
+    elif source_text and source_text[0]:
         note.markdown, note.text_location = source_text
+    elif source_text:
+        note.markdown, note.reconstructed, note.text_location = "", True, source_text[1]
+        findings.append(Finding("notes.empty-text", f"note ({note.marker}) has its number but no text in the "
+                                "Notes section", source_text[1], ERROR,
+                                fix=f"write its text after the number, or add a [[note]] with marker = {note.marker}"
+                                    ", its text and a 'decision' to the notes file"))
     else:
         note.markdown = "The received text gives no text for this note."
         note.reconstructed = True
@@ -233,12 +280,12 @@ def _gaps(text: Text, sidecar: NotesFile) -> list[Finding]:
     return findings
 
 
-def _unused(sidecar: NotesFile, definitions: dict[str, tuple[str, Location]]) -> list[Finding]:
+def _unused(sidecar: NotesFile, definitions: dict[str, tuple[str, Location]], used: set[int]) -> list[Finding]:
     """Note texts that no marker calls: the editor's (an error) and the source's (a warning)."""
     return [Finding("notes.orphan", f"[[note]] for marker ({e.marker}), occurrence {e.occurrence}, "
                     "matches no marker in the text", e.location, ERROR,
                     fix="correct its 'marker' or 'occurrence', or remove it")
-            for e in sidecar.notes if not e.used] + \
+            for e in sidecar.notes if id(e) not in used] + \
         [Finding("notes.orphan", f"note text ({key}) has no marker in the text", where, WARNING,
                  fix="restore the marker with an [[emendation]], or remove the text")
          for key, (_, where) in definitions.items()]
@@ -247,8 +294,11 @@ def _unused(sidecar: NotesFile, definitions: dict[str, tuple[str, Location]]) ->
 def inline_citations(text: Text) -> None:
     """In Markdown texts, ``[@key]`` citations and ``^[…]`` notes become notes, as pandoc
     does with a note style: a citation takes no space before it, and its note call goes
-    after the punctuation that follows it."""
-    for block in text.blocks:
+    after the punctuation that follows it. Note texts (``[^n]:`` blocks, numbered lines of
+    a Notes section) keep their citations: they are the notes' own."""
+    for block, in_section in _sections(text):
+        if _definition(block.text, in_section):
+            continue
         for start, end, markdown, citation in reversed(_inline_notes(block.text)):
             location = text.location(block, start)
             while citation and start > 0 and block.text[start - 1] == " ":

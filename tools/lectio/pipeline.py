@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import apparatus, assemble, citations, config as config_stage, notes, sources
-from lectio.errors import ERROR, WARNING, Finding, StageFailed
+from lectio import apparatus, assemble, citations, config as config_stage, notes, pandoc, sources
+from lectio.errors import ERROR, WARNING, Finding, SourceError, StageFailed
 from lectio.model import Book, Reading, Text
 
 
@@ -30,32 +30,55 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     findings: list[Finding] = []
     readings = read_readings(config, findings)
     intro = _read_introduction(config, findings)
+    findings += _editor_files(config)
     entries = []
-    if config["apparatus"]["file"]:
-        entries, found = apparatus.load_apparatus(config.resolve(config["apparatus"]["file"]), readings)
+    if config.apparatus.file:
+        entries, found = apparatus.load_apparatus(config.resolve(config.apparatus.file), readings)
         findings += found
     texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
-    bibliography_html = _citations(config, texts, findings)
+    bibliography = _citations(config, texts, findings)
     if strict:
         for finding in findings:
             if finding.severity == WARNING:
                 finding.severity = ERROR
-    book = assemble.assemble(config, intro, readings, entries, bibliography_html, findings)
+    book = assemble.assemble(config, intro, readings, entries, [entry for _, entry in bibliography], findings)
+    book.bibliography_keys = [key for key, _ in bibliography]
     return Checked(book, findings)
 
 
 def read_readings(config, findings: list[Finding]) -> list[Reading]:
     """Every reading through sources and notes: what the apparatus anchors on."""
-    return [_read_reading(config, item, findings) for item in config["readings"]]
+    return [_read_reading(config, item, findings) for item in config.readings]
 
 
-def _read_reading(config, item: dict, findings: list[Finding]) -> Reading:
-    text, found = sources.read_text(item["siglum"], config.resolve(item["source"]))
-    sidecar = notes.load_notes_file(config.resolve(item["notes"]) if item["notes"] else None)
+def _read_reading(config, item: "config_stage.Reading", findings: list[Finding]) -> Reading:
+    text, found = sources.read_text(item.siglum, config.resolve(item.source), _max_mb(config))
+    sidecar = notes.load_notes_file(config.resolve(item.notes) if item.notes else None)
     found += notes.resolve_notes(text, sidecar, found)
     findings += found
-    _drop_title_heading(text, item["title"])
-    return Reading(item["siglum"], item["title"], item["author"], text, item["description"])
+    _drop_title_heading(text, item.title)
+    return Reading(item.siglum, item.title, item.author, text, item.description)
+
+
+def _editor_files(config) -> list[Finding]:
+    """Raw HTML, unsafe links (see render.sanitize) and overlong words in every file the editor writes;
+    stylesheet URLs that point out of the project (warnings)."""
+    from lectio.fsutil import display_path, read_utf8
+    from lectio.render import pdf, sanitize
+
+    names = [config.introduction.file, config.apparatus.file]
+    names += [name for item in config.readings for name in (item.source, item.notes)]
+    found = []
+    for path in dict.fromkeys(config.resolve(n) for n in names if n):
+        if path.is_file():
+            raw = read_utf8(path, SourceError, max_mb=_max_mb(config))
+            found += sanitize.scan(raw, display_path(path)) + sanitize.long_words(raw, display_path(path))
+    refusals = sanitize.stylesheet_refusals(pdf.editor_stylesheets(config), config.root, pdf.allowed_folders(config))
+    return found + [finding for _, finding in refusals]
+
+
+def _max_mb(config) -> float:
+    return config.output.max_source_mb
 
 
 def _drop_title_heading(text: Text, title: str) -> None:
@@ -66,29 +89,30 @@ def _drop_title_heading(text: Text, title: str) -> None:
 
 
 def _read_introduction(config, findings: list[Finding]) -> Text | None:
-    if not config["introduction"]["file"]:
+    if not config.introduction.file:
         return None
-    text, found = sources.read_text("intro", config.resolve(config["introduction"]["file"]))
+    text, found = sources.read_text("intro", config.resolve(config.introduction.file), _max_mb(config))
     found += notes.resolve_notes(text, notes.NotesFile(), found)
     findings += found
     return text
 
 
-def _citations(config, texts: list[Text], findings: list[Finding]) -> list[str]:
-    files = [config.resolve(f) for f in config["bibliography"]["files"]]
+def _citations(config, texts: list[Text], findings: list[Finding]) -> list[tuple[str, str]]:
+    files = [config.resolve(f) for f in config.bibliography.files]
     bib = citations.load_bibliography(files)
-    timeout = config["output"]["pandoc_timeout"]
+    timeout = config.output.pandoc_timeout
     findings += bib.findings
     findings += citations.check_citations(texts, bib)
+    findings += pandoc.bracket_findings(texts)
     if files:
         findings += citations.agreement_findings(bib, timeout)
     if any(f.severity == ERROR for f in findings):
         return []
-    style = citations.style_path(config["bibliography"]["style"], config.root)
+    style = citations.style_path(config.bibliography.style, config.root)
     for text in _grouped(texts):
         citations.format_notes(text, bib, style, timeout)
     keys = [k for t in texts for n in t.notes for k in citations.cited_keys(n.markdown)]
-    return citations.format_bibliography(keys, bib, style, timeout)
+    return citations.bibliography_entries(keys, bib, style, timeout)
 
 
 def _grouped(texts: list[Text]) -> list[Text]:

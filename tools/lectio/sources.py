@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from lectio.errors import ERROR, Finding, SourceError, WARNING
-from lectio.fsutil import display_path, read_utf8
+from lectio.fsutil import MAX_SOURCE_MB, display_path, read_utf8
 from lectio.model import HEADING, PARA, QUOTE, Block, Text, location_of
 
 # Marks the place where a citation was stripped from a LaTeX source; the notes
@@ -88,10 +88,15 @@ class Normalized:
         return counts
 
 
-def read_source(path: Path) -> str:
-    """The file as received, decoded as UTF-8; an error names the first bad byte."""
-    return read_utf8(path, SourceError, code="sources.encoding",
-                     fix="convert the file to UTF-8, e.g. iconv -f windows-1252 -t utf-8")
+def read_source(path: Path, max_mb: float = MAX_SOURCE_MB) -> str:
+    """The file as received, decoded as UTF-8; an error names the first bad byte.
+
+    Empty files, control characters, UTF-16 and files over ``max_mb`` are refused
+    (see :func:`lectio.fsutil.read_utf8`); raw HTML is reported by ``check``
+    (:mod:`lectio.render.sanitize`).
+    """
+    return read_utf8(path, SourceError, code="sources.encoding", max_mb=max_mb, allow_empty=False,
+                     fix="convert the file to UTF-8, e.g. iconv -f windows-1252 -t utf-8 (if it came from Windows)")
 
 
 def normalize(raw: str, markdown: bool = False) -> Normalized:
@@ -123,9 +128,9 @@ def normalize_fragment(text: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()
 
 
-def read_text(key: str, path: Path) -> tuple[Text, list[Finding]]:
+def read_text(key: str, path: Path, max_mb: float = MAX_SOURCE_MB) -> tuple[Text, list[Finding]]:
     """Read, normalize and split one source into blocks; return findings too."""
-    raw = read_source(path)
+    raw = read_source(path, max_mb)
     markdown = is_markdown(path, raw)
     normalized = normalize(raw, markdown=markdown)
     text = Text(key, path, display_path(path), raw=raw, normalized=normalized.text, markdown=markdown)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 
+from lectio.config import Edition
 from lectio.render import fonts
 
 SIZE = (1600, 2400)
@@ -16,20 +17,20 @@ MARGIN = 150
 INK, PAPER, RULE = (246, 241, 230), (38, 52, 74), (201, 162, 92)
 
 
-def cover_png(edition: dict) -> bytes:
+def cover_png(edition: Edition) -> bytes:
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
-    y = _block(draw, edition["title"], _face("Semibold", 132), MARGIN + 260, 1.15)
+    y = _block(draw, edition.title, _face("Semibold", 132), MARGIN + 260, 1.15)
     draw.rectangle((MARGIN, y + 60, MARGIN + 260, y + 68), fill=RULE)
-    if edition.get("subtitle"):
-        _block(draw, edition["subtitle"], _face("It", 70), y + 150, 1.3)
-    editors = "Edited by " + " and ".join(edition["editors"])
+    if edition.subtitle:
+        _block(draw, edition.subtitle, _face("It", 70), y + 150, 1.3)
+    editors = "Edited by " + " and ".join(edition.editors)
     lines = _lines(draw, editors, _face("Regular", 60))
     _block(draw, editors, _face("Regular", 60), SIZE[1] - MARGIN - 150 - 78 * (len(lines) - 1), 1.3)
-    if edition.get("publisher"):
-        _block(draw, edition["publisher"], _face("Regular", 48), SIZE[1] - MARGIN - 40, 1.3)
+    if edition.publisher:
+        _block(draw, edition.publisher, _face("Regular", 48), SIZE[1] - MARGIN - 40, 1.3)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from lectio import pandoc
 from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Text
-from lectio.render import epub_package, fonts, passages
+from lectio.render import epub_package, fonts, passages, styles
 from lectio.render.inline import Call, Run, SpanEnd, events
+from lectio.render.sanitize import clean
 
 API_VERSION = [1, 23, 1, 1]
 
@@ -70,7 +71,7 @@ def inlines_of(block: Block, prefix: str, numbers: dict[str, int]) -> list:
         if isinstance(event, Run):
             out += _wrap(strs(event.text), event.spans, block_levels)
         elif isinstance(event, Call):
-            out.append({"t": "Note", "c": [para([raw_inline(event.note.html)])]})
+            out.append({"t": "Note", "c": [para([raw_inline(clean(event.note.html))])]})
         elif isinstance(event, SpanEnd) and event.span.kind == "anchor":
             target = event.span.target
             out.append(span(f"{prefix}-app-{target}", ["app-ref"],
@@ -131,7 +132,7 @@ def pandoc_document(book: Book) -> dict:
             blocks += _entry_blocks(entry, numbers)
     if book.bibliography_html:
         blocks.append(header(1, "bibliography", strs("Bibliography"), kind="bibliography"))
-        blocks += [raw_block(f'<p class="csl-entry">{e}</p>') for e in book.bibliography_html]
+        blocks += [raw_block(f'<p class="csl-entry">{clean(e)}</p>') for e in book.bibliography_html]
     return {"pandoc-api-version": API_VERSION, "meta": metadata(book), "blocks": blocks}
 
 
@@ -156,33 +157,32 @@ def _entry_blocks(entry: ApparatusEntry, numbers: dict[str, int]) -> list:
 
 
 def metadata(book: Book) -> dict:
-    edition = book.config["edition"]
+    edition = book.config.edition
 
     def text(value: str) -> dict:
         return {"t": "MetaInlines", "c": strs(value)}
 
     meta = {
-        "title": text(edition["title"]),
-        "lang": {"t": "MetaString", "c": edition["language"]},
-        "date": text(edition["date"]),
-        "rights": text(edition["rights"]),
-        "identifier": {"t": "MetaString", "c": edition["identifier"]},
+        "title": text(edition.title),
+        "lang": {"t": "MetaString", "c": edition.language},
+        "date": text(edition.date),
+        "rights": text(edition.rights),
+        "identifier": {"t": "MetaString", "c": edition.identifier},
         "creator": {"t": "MetaList", "c": [
             {"t": "MetaMap", "c": {"role": {"t": "MetaString", "c": "edt"}, "text": text(name)}}
-            for name in edition["editors"]]},
+            for name in edition.editors]},
     }
-    if edition["subtitle"]:
-        meta["subtitle"] = text(edition["subtitle"])
-    if edition["publisher"]:
-        meta["publisher"] = text(edition["publisher"])
+    if edition.subtitle:
+        meta["subtitle"] = text(edition.subtitle)
+    if edition.publisher:
+        meta["publisher"] = text(edition.publisher)
     return meta
 
 
 def epub_css(config) -> str:
-    """The namespace for ``epub|type`` selectors, the font faces, then the edition's EPUB stylesheet."""
+    """The namespace for ``epub|type`` selectors, the font faces, then the EPUB stylesheets (``styles``)."""
     face = fonts.font_face_css(lambda path: f"../fonts/{path.name}")
-    own = config.resolve(config["output"]["epub_css"]).read_text(encoding="utf-8")
-    return '@namespace epub "http://www.idpf.org/2007/ops";\n' + face + own
+    return '@namespace epub "http://www.idpf.org/2007/ops";\n' + face + styles.stylesheet(config, "epub").css
 
 
 STYLESHEET = "EPUB/styles/stylesheet1.css"
@@ -202,6 +202,6 @@ def render_epub(book: Book, pages=None) -> bytes:
                 "--epub-title-page=true"]
         args += [f"--epub-embed-font={path}" for path in fonts.font_files()]
         document = json.dumps(pandoc_document(book), ensure_ascii=False)
-        pandoc.run(args, document, timeout=config["output"]["pandoc_timeout"], what="EPUB")
+        pandoc.run(args, document, timeout=config.output.pandoc_timeout, what="EPUB")
         made = out.read_bytes()
-    return epub_package.finish(made, config["edition"], pages, {STYLESHEET: epub_css(config).encode("utf-8")})
+    return epub_package.finish(made, config.edition, pages, {STYLESHEET: epub_css(config).encode("utf-8")})

@@ -22,6 +22,7 @@ from html import escape
 
 from lxml import etree
 
+from lectio.config import Edition
 from lectio.render import cover, timestamps
 from lectio.render.epub_nav import NAV, rewrite_nav
 from lectio.render.epub_xhtml import add_backlinks, add_roles, parse, serialize, set_title
@@ -35,7 +36,7 @@ OPF_NS, DC_NS = "http://www.idpf.org/2007/opf", "http://purl.org/dc/elements/1.1
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def finish(epub: bytes, edition: dict, pages=None, replace: dict[str, bytes] | None = None) -> bytes:
+def finish(epub: bytes, edition: Edition, pages=None, replace: dict[str, bytes] | None = None) -> bytes:
     """The finished EPUB from pandoc's; ``pages`` are the PDF's page starts (``pagemap``)."""
     members = read_members(epub)
     chapters = {name: parse(data, name) for name, data in members.items()
@@ -43,7 +44,7 @@ def finish(epub: bytes, edition: dict, pages=None, replace: dict[str, bytes] | N
     for root in chapters.values():
         add_backlinks(root)
         add_roles(root)
-        set_title(root, edition["title"])
+        set_title(root, edition.title)
     paged = insert_pagebreaks(chapters, pages, TITLE_PAGE) if pages else []
     members.update({name: serialize(root) for name, root in chapters.items()})
     members.update(replace or {})
@@ -78,9 +79,9 @@ def modified() -> str:
     return timestamps.source_date() or datetime.datetime.now(datetime.timezone.utc).strftime(timestamps.ISO)
 
 
-def cover_page(edition: dict) -> bytes:
-    alt = escape(f"Cover: {edition['title']}" + (f". {edition['subtitle']}" if edition.get("subtitle") else ""))
-    language = escape(edition["language"])
+def cover_page(edition: Edition) -> bytes:
+    alt = escape(f"Cover: {edition.title}" + (f". {edition.subtitle}" if edition.subtitle else ""))
+    language = escape(edition.language)
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" '
             f'xmlns:epub="http://www.idpf.org/2007/ops" lang="{language}" xml:lang="{language}">\n<head>\n'
             f'<meta charset="utf-8"/>\n<title>Cover</title>\n<style>body {{ margin: 0; text-align: center; }} '
@@ -89,7 +90,7 @@ def cover_page(edition: dict) -> bytes:
             f'</body>\n</html>\n').encode("utf-8")
 
 
-def rewrite_opf(data: bytes, edition: dict, paged: bool) -> bytes:
+def rewrite_opf(data: bytes, edition: Edition, paged: bool) -> bytes:
     root = parse(data)
     metadata = root.find(f"{{{OPF_NS}}}metadata")
     for meta in list(metadata.iter(f"{{{OPF_NS}}}meta")):
@@ -98,8 +99,8 @@ def rewrite_opf(data: bytes, edition: dict, paged: bool) -> bytes:
     _titles(metadata, edition)
     _meta(metadata, "dcterms:modified", modified())
     if paged:
-        source = f"urn:isbn:{edition['isbn']}" if edition.get("isbn") else \
-            f"{edition['title']}, print edition (PDF) made by lectio from the same sources"
+        source = f"urn:isbn:{edition.isbn}" if edition.isbn else \
+            f"{edition.title}, print edition (PDF) made by lectio from the same sources"
         _dc(metadata, "source", source)
         _meta(metadata, "pageBreakSource", source)
     for prop, value in accessibility(edition, paged):
@@ -112,16 +113,16 @@ def _tostring(root) -> bytes:
     return etree.tostring(root, encoding="utf-8") + b"\n"
 
 
-def _titles(metadata, edition: dict) -> None:
+def _titles(metadata, edition: Edition) -> None:
     title = metadata.find(f"{{{DC_NS}}}title")
-    if title is None or not edition.get("subtitle"):
+    if title is None or not edition.subtitle:
         return
     _meta(metadata, "title-type", "main", refines=f"#{title.get('id')}")
-    _dc(metadata, "title", edition["subtitle"], identifier="epub-subtitle")
+    _dc(metadata, "title", edition.subtitle, identifier="epub-subtitle")
     _meta(metadata, "title-type", "subtitle", refines="#epub-subtitle")
 
 
-def accessibility(edition: dict, paged: bool) -> list[tuple[str, str]]:
+def accessibility(edition: Edition, paged: bool) -> list[tuple[str, str]]:
     features = ["tableOfContents", "readingOrder", "structuralNavigation", "displayTransformability",
                 "alternativeText"]
     if paged:
@@ -132,7 +133,7 @@ def accessibility(edition: dict, paged: bool) -> list[tuple[str, str]]:
     if paged:
         summary += (" A page list gives the pages of the print edition; each marker stands before the first "
                     "whole word of its print page.")
-    certifier = edition.get("publisher") or " and ".join(edition["editors"])
+    certifier = edition.publisher or " and ".join(edition.editors)
     return [("schema:accessMode", "textual"), ("schema:accessModeSufficient", "textual"),
             *(("schema:accessibilityFeature", f) for f in features),
             ("schema:accessibilityHazard", "none"), ("schema:accessibilitySummary", summary),

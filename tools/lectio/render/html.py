@@ -13,20 +13,21 @@ from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Reading, T
 from lectio.render import passages
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.pagesetup import PageSetup
+from lectio.render.sanitize import clean
 
 esc = html.escape
 
 
 def write_html(book: Book, css: str = "") -> str:
-    cfg = book.config["edition"]
+    cfg = book.config.edition
     parts = [
-        f'<!DOCTYPE html>\n<html lang="{esc(cfg["language"])}" class="{PageSetup.from_config(book.config).html_class()}">'
+        f'<!DOCTYPE html>\n<html lang="{esc(cfg.language)}" class="{PageSetup.from_config(book.config).html_class()}">'
         '\n<head>\n<meta charset="utf-8"/>',
-        f"<title>{esc(cfg['title'])}</title>",
-        f'<meta name="author" content="{esc(", ".join(cfg["editors"]))}"/>',
-        f'<meta name="dcterms.created" content="{esc(cfg["date"])}"/>',
+        f"<title>{esc(cfg.title)}</title>",
+        f'<meta name="author" content="{esc(", ".join(cfg.editors))}"/>',
+        f'<meta name="dcterms.created" content="{esc(cfg.date)}"/>',
         f"<style>\n{css}</style>" if css else "",
-        f'</head>\n<body data-book-title="{esc(cfg["title"])}">',
+        f'</head>\n<body data-book-title="{esc(cfg.title)}">',
         front_matter(book),
         contents(book),
         chapter("note-on-text", "Note on the text", "".join(f"<p>{p}</p>" for p in book.note_on_text)),
@@ -37,7 +38,7 @@ def write_html(book: Book, css: str = "") -> str:
     if book.apparatus:
         parts.append(chapter("readings-compared", "Readings compared", apparatus_body(book)))
     if book.bibliography_html:
-        entries = "".join(f'<p class="csl-entry">{e}</p>' for e in book.bibliography_html)
+        entries = "".join(f'<p class="csl-entry">{clean(e)}</p>' for e in book.bibliography_html)
         parts.append(chapter("bibliography", "Bibliography", entries))
     parts.append("</body>\n</html>\n")
     return "\n".join(p for p in parts if p)
@@ -45,31 +46,31 @@ def write_html(book: Book, css: str = "") -> str:
 
 def front_matter(book: Book) -> str:
     """Half-title, title page (recto), imprint (its verso)."""
-    cfg = book.config["edition"]
-    title = esc(cfg["title"])
-    subtitle = f'<p class="subtitle">{esc(cfg["subtitle"])}</p>' if cfg["subtitle"] else ""
-    publisher = (f'<div class="title-foot"><p class="publisher">{esc(cfg["publisher"])}</p></div>'
-                 if cfg["publisher"] else "")
+    cfg = book.config.edition
+    title = esc(cfg.title)
+    subtitle = f'<p class="subtitle">{esc(cfg.subtitle)}</p>' if cfg.subtitle else ""
+    publisher = (f'<div class="title-foot"><p class="publisher">{esc(cfg.publisher)}</p></div>'
+                 if cfg.publisher else "")
     return (
         f'<section class="half-title"><p class="half-title-text">{title}</p></section>\n'
         f'<section class="title-page"><h1 class="book-title">{title}</h1>{subtitle}<div class="rule"></div>'
-        f'<p class="editors"><em>Edited by</em><br/>{esc(" and ".join(cfg["editors"]))}</p>{publisher}</section>\n'
+        f'<p class="editors"><em>Edited by</em><br/>{esc(" and ".join(cfg.editors))}</p>{publisher}</section>\n'
         f'<section class="imprint"><div class="imprint-body">{imprint(book)}</div></section>'
     )
 
 
 def imprint(book: Book) -> str:
-    cfg = book.config["edition"]
-    lines = [f"<em>{esc(cfg['title'])}</em>" + (f". {esc(cfg['subtitle'])}" if cfg["subtitle"] else ""),
-             f"Edited by {esc(', '.join(cfg['editors']))}",
-             f"{esc(cfg['edition_statement'])}, {esc(cfg['date'][:4])}" + (
-                 f". Published by {esc(cfg['publisher'])}" if cfg["publisher"] else ""),
-             esc(cfg["rights"])]
-    if cfg["isbn"]:
-        lines.append(f"ISBN {esc(cfg['isbn'])}")
-    lines.append(f"Identifier: {esc(cfg['identifier'])}")
+    cfg = book.config.edition
+    lines = [f"<em>{esc(cfg.title)}</em>" + (f". {esc(cfg.subtitle)}" if cfg.subtitle else ""),
+             f"Edited by {esc(', '.join(cfg.editors))}",
+             f"{esc(cfg.edition_statement)}, {esc(cfg.date[:4])}" + (
+                 f". Published by {esc(cfg.publisher)}" if cfg.publisher else ""),
+             esc(cfg.rights)]
+    if cfg.isbn:
+        lines.append(f"ISBN {esc(cfg.isbn)}")
+    lines.append(f"Identifier: {esc(cfg.identifier)}")
     paragraphs = "".join(f"<p>{line}</p>" for line in lines if line)
-    font = esc(book.config["output"]["font"])
+    font = esc(book.config.output.font)
     return (f"{paragraphs}<p class=\"colophon\">Set in {font}, an open-source typeface "
             f"(SIL Open Font License). Typeset with lectio and WeasyPrint.</p>")
 
@@ -136,7 +137,7 @@ def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str
             out.append(_wrap(esc(event.text, quote=False), event.spans, block_levels))
         elif isinstance(event, Call):
             note_id = event.note.anchor(prefix)
-            out.append(f'<span class="footnote" id="{note_id}">{event.note.html}</span>')
+            out.append(f'<span class="footnote" id="{note_id}">{clean(event.note.html)}</span>')
         elif isinstance(event, SpanEnd) and event.span.kind == "anchor":
             out.append(_marker(event.span.target, prefix, entry_numbers))
     return "".join(out)

@@ -80,8 +80,8 @@ class PageSetup:
 
     @classmethod
     def from_config(cls, config, pages: int = 0) -> "PageSetup":
-        out = config["output"]
-        return cls(out["trim"], out["layout"], out["bleed"], out["marks"], pages)
+        out = config.output
+        return cls(out.trim, out.layout, out.bleed, out.marks, pages)
 
     @property
     def size(self) -> tuple[float, float]:

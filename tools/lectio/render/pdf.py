@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import fonts, margins, timestamps
+from lectio.render import fonts, margins, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 3
@@ -32,15 +32,14 @@ def weasyprint():
 
 
 def print_css(config) -> str:
-    """The font faces, then the edition's print stylesheet (the page geometry is added at layout)."""
-    css_path = config.resolve(config["output"]["print_css"])
+    """The font faces, then the print stylesheets (``styles``; the page geometry is added at layout)."""
     face = fonts.font_face_css(lambda path: path.as_uri())
-    return face + css_path.read_text(encoding="utf-8")
+    return face + styles.stylesheet(config, "print").css
 
 
 def geometry_css(config, setup: PageSetup) -> str:
     css = setup.css()
-    profile = config["output"]["icc_profile"]
+    profile = config.output.icc_profile
     if profile:
         css += f'@color-profile device-cmyk {{ src: url("{config.resolve(profile).as_uri()}"); }}\n'
     return css
@@ -49,7 +48,7 @@ def geometry_css(config, setup: PageSetup) -> str:
 def layout(html_text: str, config):
     """Lay the book out; returns WeasyPrint's Document (pages, anchors), padded and finished."""
     setup = PageSetup.from_config(config)
-    pad = config["output"]["pad_to"]
+    pad = config.output.pad_to
     counted = 0
     for _ in range(MAX_PASSES):
         setup = setup.with_pages(counted)
@@ -59,9 +58,29 @@ def layout(html_text: str, config):
             break
         counted = pages  # the gutter grows with the page count: lay out again
     margins.to_outer_margin(document)
+    refused = document.lectio_refused
     document = _pad(document, config, setup, pad)
     document.lectio_setup = setup.with_pages(len(document.pages))
+    from lectio.render.fetcher import refused_findings
+
+    document.lectio_refused = refused_findings(refused, editor_stylesheets(config), config.root, allowed_folders(config))
     return document
+
+
+def allowed_folders(config) -> list[Path]:
+    """What WeasyPrint may load: the project, lectio's fonts and its own data (default stylesheets)."""
+    return [config.root, fonts.font_dir(), styles.data_dir()]
+
+
+def editor_stylesheets(config) -> dict[str, str]:
+    """The edition's print stylesheet by its shown path (for its url() checks). The EPUB's
+    stylesheet is not checked here: its relative URLs name files of the EPUB package."""
+    from lectio.fsutil import display_path
+
+    if not config.output.print_css:
+        return {}
+    path = config.resolve(config.output.print_css)
+    return {display_path(path): path.read_text(encoding="utf-8", errors="replace")} if path.is_file() else {}
 
 
 def padded(count: int, multiple: int) -> int:
@@ -72,14 +91,16 @@ def _render(html_text: str, config, setup: PageSetup, base: str | None = None):
     from lectio.render.fetcher import ConfinedFetcher
 
     module = weasyprint()
-    fetcher = ConfinedFetcher([config.root, fonts.font_dir()])
+    fetcher = ConfinedFetcher(allowed_folders(config))
     base_url = str(config.root) + os.sep
     document = module.HTML(string=base or html_text, base_url=base_url, url_fetcher=fetcher)
     sheet = module.CSS(string=geometry_css(config, setup), base_url=base_url, url_fetcher=fetcher)
     try:
-        return document.render(stylesheets=[sheet])
+        rendered = document.render(stylesheets=[sheet])
     except Exception as exc:  # WeasyPrint raises many kinds; all mean the same to the editor
         raise RenderError(f"WeasyPrint could not lay out the book: {exc}") from exc
+    rendered.lectio_refused = fetcher.refused
+    return rendered
 
 
 def _pad(document, config, setup: PageSetup, multiple: int):
@@ -94,14 +115,14 @@ def _pad(document, config, setup: PageSetup, multiple: int):
 def pdf_bytes(document, config, variant: str | None = None) -> bytes:
     """The PDF; ``variant`` (e.g. ``pdf/a-3b``) defaults to ``output.pdf_variant``."""
     meta = document.metadata
-    edition = config["edition"]
-    meta.title = edition["title"]
-    meta.authors = list(edition["editors"])
-    meta.description = edition["subtitle"] or None
-    meta.lang = edition["language"]
-    meta.created = meta.modified = _pdf_date(edition["date"])
+    edition = config.edition
+    meta.title = edition.title
+    meta.authors = list(edition.editors)
+    meta.description = edition.subtitle or None
+    meta.lang = edition.language
+    meta.created = meta.modified = _pdf_date(edition.date)
     meta.generator = "lectio"
-    variant = config["output"]["pdf_variant"] if variant is None else variant
+    variant = config.output.pdf_variant if variant is None else variant
     try:
         return document.write_pdf(pdf_variant=variant or None)
     except Exception as exc:
@@ -111,7 +132,7 @@ def pdf_bytes(document, config, variant: str | None = None) -> bytes:
 def variant_path(config, variant: str) -> Path:
     """build/<name>.pdfa-3b.pdf for an extra variant."""
     slug = variant.replace("/", "")
-    return config.output_dir / f"{config['edition']['name']}.{slug}.pdf"
+    return config.output_dir / f"{config.edition.name}.{slug}.pdf"
 
 
 def _pdf_date(date: str) -> str:

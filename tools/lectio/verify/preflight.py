@@ -32,12 +32,13 @@ class Expected:
 
     @classmethod
     def from_config(cls, config, variant: str | None = None) -> "Expected":
-        out = config["output"]
-        return cls(TRIMS[out["trim"]], out["bleed"], out["pad_to"],
-                   out["pdf_variant"] if variant is None else variant, out["font"])
+        out = config.output
+        return cls(TRIMS[out.trim], out.bleed, out.pad_to,
+                   out.pdf_variant if variant is None else variant, out.font)
 
 
 def check(pdf: Path, expected: Expected | None = None) -> tuple[list[Finding], dict]:
+    """The preflight of one PDF: findings (errors fail ``lectio verify``) and the figures of the report."""
     import pikepdf
 
     expected = expected or Expected()

@@ -8,23 +8,20 @@ from pathlib import Path
 
 import click
 
-from lectio.cli import PROJECT, _print_findings, guarded
-
-FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-                      show_default=True)
+from lectio.cli.options import FORMAT, print_findings, shared, with_project
 
 
-@click.group()
-def apparatus() -> None:
+@click.group("apparatus")
+@shared
+def command() -> None:
     """The editorial apparatus: list its entries, check its anchors, suggest new ones."""
 
 
-@apparatus.command("list")
-@PROJECT
+@command.command("list")
+@with_project
 @FORMAT
-@guarded
 def list_entries(project: Path, output_format: str) -> None:
-    """Each entry: number, id, theme and the paragraphs of its passages (M 7 / S 23)."""
+    """Each entry: number, id, theme and the paragraphs of its passages (A 7 / B 23)."""
     from lectio.apparatus import check_project, passage_refs
 
     checked = check_project(project, citations_too=False)
@@ -41,28 +38,26 @@ def list_entries(project: Path, output_format: str) -> None:
         sys.exit(1)
 
 
-@apparatus.command()
-@PROJECT
+@command.command()
+@with_project
 @FORMAT
-@guarded
 def check(project: Path, output_format: str) -> None:
     """Anchor every passage, check ids, links and citation keys; exit 1 on errors."""
     from lectio.apparatus import check_project
 
     checked = check_project(project)
-    _print_findings(checked.findings, output_format)
+    print_findings(checked.findings, output_format)
     if output_format == "text":
         click.echo(checked.summary(), err=True)
     if checked.errors:
         sys.exit(1)
 
 
-@apparatus.command()
-@PROJECT
+@command.command()
+@with_project
 @click.option("--top", default=15, show_default=True, type=click.IntRange(1, 500), help="How many pairs.")
 @click.option("--all", "include_covered", is_flag=True, help="Also pairs that an entry already contrasts.")
 @FORMAT
-@guarded
 def suggest(project: Path, top: int, include_covered: bool, output_format: str) -> None:
     """Propose pairs of passages (one per reading) that may deserve an entry. Writes nothing."""
     from lectio.apparatus import check_project

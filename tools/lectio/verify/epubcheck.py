@@ -1,8 +1,4 @@
-"""Stage 8: check what was made. EPUBCheck on the EPUB; a preflight on the PDF.
-
-Each check returns findings with a code and a fix, like a lint; ``lectio verify``
-fails on any error.
-"""
+"""EPUBCheck on the EPUB: the W3C jar of the ``epubcheck`` package, run with ``java -jar``."""
 
 from __future__ import annotations
 
@@ -68,10 +64,3 @@ def verify_epub(epub: Path) -> tuple[list[Finding], dict]:
                                 "the EPUB must pass with none", Location(display_path(epub)), ERROR,
                                 fix="fix what the warnings above say"))
     return findings, counts
-
-
-def check_pdf(pdf: Path, expected=None) -> tuple[list[Finding], dict]:
-    """The PDF preflight (``lectio.preflight``): boxes, fonts, page count, variant, metadata."""
-    from lectio import preflight
-
-    return preflight.check(pdf, expected)

@@ -1,0 +1,29 @@
+"""``lectio build``: the PDF and the EPUB, verified."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from lectio.cli.options import with_project
+
+
+@click.command("build")
+@with_project
+@click.option("--to", "targets", multiple=True, type=click.Choice(["pdf", "epub"]),
+              help="Formats to make (default: both).")
+@click.option("--verify/--no-verify", default=True, show_default=True, help="Run the checks on the outputs.")
+def command(project: Path, targets: tuple[str, ...], verify: bool) -> None:
+    """Build the edition to build/<name>.pdf and build/<name>.epub."""
+    from lectio import build as builder
+
+    started = time.monotonic()
+    result = builder.build(project, targets or ("pdf", "epub"), check_outputs=verify, echo=click.echo)
+    for path in result.outputs:
+        click.echo(f"wrote {path}")
+    click.echo(f"done in {time.monotonic() - started:.1f} s", err=True)
+    if result.errors:
+        sys.exit(1)

@@ -1,0 +1,87 @@
+"""What every ``lectio`` command shares: ``-p/--project`` and ``--debug`` (accepted
+before or after the subcommand), finding the project, printing findings.
+
+A command that works on a project gets the folder (or ``edition.toml``) from
+``-p`` given after the subcommand, else from ``-p`` given before it, else by
+walking up from the working directory to the nearest folder holding ``edition.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import click
+
+from lectio.errors import ConfigError, Location
+
+CONFIG_NAME = "edition.toml"
+PATH = click.Path(file_okay=True, dir_okay=True, path_type=Path)
+FORMAT = click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+                      show_default=True, help="Report as text or as JSON.")
+
+
+class Settings:
+    """The group's and the subcommand's shared options, as parsed so far (the later wins)."""
+
+    project: Path | None = None
+    debug: bool = False
+
+
+def settings() -> Settings:
+    return click.get_current_context().find_root().ensure_object(Settings)
+
+
+def _set_project(ctx: click.Context, _param, value: Path | None) -> None:
+    if value is not None:
+        ctx.find_root().ensure_object(Settings).project = value
+
+
+def _set_debug(ctx: click.Context, _param, value: bool) -> None:
+    if value:
+        ctx.find_root().ensure_object(Settings).debug = True
+
+
+def shared(function):
+    """Add ``-p/--project`` and ``--debug`` to a group or a command."""
+    function = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug,
+                            help="Show tracebacks.")(function)
+    return click.option("--project", "-p", type=PATH, expose_value=False, callback=_set_project,
+                        help="Project folder or its edition.toml (default: found from the working "
+                             "directory upwards).")(function)
+
+
+def with_project(function):
+    """The command's first argument becomes the project (``find_project``)."""
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        return function(find_project(settings().project), *args, **kwargs)
+    return shared(wrapper)
+
+
+def find_project(given: Path | None, start: Path | None = None) -> Path:
+    """The project's edition.toml: the one given, or the nearest from ``start`` (the cwd) up."""
+    if given is not None:
+        path = given / CONFIG_NAME if given.is_dir() and given.name != CONFIG_NAME else given
+        if not path.exists():  # a folder named edition.toml is reported by config.load
+            raise ConfigError(f"no {CONFIG_NAME} at {given}", Location(str(path)), code="config.not-found",
+                              fix="pass the project folder or its edition.toml to -p/--project")
+        return path
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).exists():
+            return folder / CONFIG_NAME
+    raise ConfigError(f"no {CONFIG_NAME} in {start} or any folder above it", code="config.not-found",
+                      fix="run lectio inside a project, pass -p/--project, or start one with: lectio new DIR")
+
+
+def print_findings(findings, output_format: str, quiet_info: bool = True, one_stream: bool = False) -> None:
+    """Findings as text (errors and warnings on stderr unless ``one_stream``) or as JSON."""
+    if output_format == "json":
+        click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+        return
+    for finding in findings:
+        if finding.severity == "info" and quiet_info:
+            continue
+        click.echo(str(finding), err=finding.severity != "info" and not one_stream)

@@ -1,0 +1,109 @@
+"""What ``lectio new --from`` proposes for a received file: a title, a siglum, and
+how its notes are written (with the sources and notes stages, not a second parser)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from lectio import notes, sources
+from lectio.notesfile import NotesFile
+
+CONVENTIONS = {"paren": "(N)", "bracket": "[N]", "sup": "superscript digits", "md": "[^N]"}
+SIGLUM = re.compile(r"[A-Z][A-Za-z]{0,2}")
+LONGEST_TITLE = 100
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A note marker of the received text, and whether the file gives its text."""
+
+    marker: str
+    occurrence: int
+    line: int
+    has_text: bool
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A reading proposed for one received file."""
+
+    path: Path
+    title: str
+    siglum: str
+    conventions: tuple[str, ...]
+    markers: tuple[Marker, ...]
+
+    @property
+    def missing(self) -> tuple[Marker, ...]:
+        return tuple(m for m in self.markers if not m.has_text)
+
+    def describe(self) -> str:
+        """One line: what was found about the notes."""
+        if not self.markers:
+            return "no note markers"
+        found = f"{len(self.markers)} note marker(s), {' and '.join(self.conventions) or 'inline'}"
+        with_text = len(self.markers) - len(self.missing)
+        if not self.missing:
+            return f"{found}, their texts in the file"
+        return f"{found}, {with_text} with a text in the file, {len(self.missing)} without"
+
+
+def propose(path: Path, taken: set[str]) -> Proposal:
+    """Read ``path`` as lectio will, and propose its reading; ``taken`` sigla are avoided."""
+    text, found = sources.read_text("X", path)
+    title = _title(text, path)
+    conventions = _conventions(text)
+    notes.resolve_notes(text, NotesFile(), found)
+    markers = _markers(text)
+    return Proposal(path, title, siglum_for(title, taken), conventions, markers)
+
+
+def _title(text, path: Path) -> str:
+    """The first heading, else the first line when it is short, else the file's stem."""
+    first = next((b for b in text.blocks if b.kind == "heading"), None) or (text.blocks[0] if text.blocks else None)
+    line = re.sub(r"\s+", " ", first.text).strip(" #") if first else ""
+    line = sources.TRAILING_MARKERS.sub("", line).strip()
+    if not line or len(line) > LONGEST_TITLE:
+        line = re.sub(r"[_\-.]+", " ", path.stem).strip() or path.stem
+    return sources.title_case(line) if line.isupper() else line
+
+
+def _conventions(text) -> tuple[str, ...]:
+    seen: list[str] = []
+    for block in text.blocks:
+        for match in notes.MARKER.finditer(block.text):
+            kind = match.lastgroup
+            if (kind == "md" or not text.markdown) and CONVENTIONS[kind] not in seen:
+                seen.append(CONVENTIONS[kind])
+    return tuple(seen)
+
+
+def _markers(text) -> tuple[Marker, ...]:
+    counts: dict[str, int] = {}
+    result = []
+    for note in text.notes:
+        if not note.marker:
+            continue  # an inline note or a citation: its text is the marker itself
+        counts[note.marker] = counts.get(note.marker, 0) + 1
+        result.append(Marker(note.marker, counts[note.marker], note.location.line, not note.reconstructed))
+    return tuple(result)
+
+
+def siglum_for(title: str, taken: set[str]) -> str:
+    """Initials of the title's words (1, 2, 3 of them), else a letter not yet taken."""
+    words = [w for w in re.findall(r"[A-Za-z]+", _ascii(title)) if w.lower() not in sources.SMALL_WORDS]
+    words = words or re.findall(r"[A-Za-z]+", _ascii(title))
+    initials = [w[0].upper() for w in words]
+    candidates = ["".join(initials[:n]) for n in (1, 2, 3) if len(initials) >= n]
+    if words:
+        candidates += [words[0][0].upper() + words[0][1:n].lower() for n in (2, 3) if len(words[0]) >= n]
+    candidates += [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    candidates += [a + b.lower() for a in map(chr, range(65, 91)) for b in map(chr, range(65, 91))]
+    return next(c for c in candidates if SIGLUM.fullmatch(c) and c not in taken)
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from lectio import anchoring, sources
+from lectio.config.apparatus_schema import Selector
 from lectio.errors import ERROR, Location
 from lectio.model import Reading
 
@@ -20,6 +21,10 @@ def reading(tmp_path: Path) -> Reading:
     return Reading("R", "R", "", text)
 
 
+def selector_of(fields: dict) -> Selector:
+    return Selector.model_construct(**{"exact": "", "prefix": "", "suffix": "", **fields})
+
+
 def passage_text(passage) -> str:
     return passage.block.text[passage.start:passage.end]
 
@@ -31,20 +36,20 @@ def passage_text(passage) -> str:
     ({"exact": "sat on the", "prefix": "dog", "suffix": "mat"}, 1, 6),
 ])
 def test_prefix_and_suffix_each_choose_the_place(reading, selector, paragraph, start):
-    passage, finding = anchoring.anchor(reading, selector, WHERE)
+    passage, finding = anchoring.anchor(reading, selector_of(selector), WHERE)
     assert finding is None
     assert passage.block is reading.text.paragraphs()[paragraph]
     assert (passage.start, passage.end, passage_text(passage)) == (start, start + 10, "sat on the")
 
 
 def test_prefix_and_suffix_must_both_hold(reading):
-    _, finding = anchoring.anchor(reading, {"exact": "sat on the", "prefix": "cat", "suffix": "wall"}, WHERE)
+    _, finding = anchoring.anchor(reading, selector_of({"exact": "sat on the", "prefix": "cat", "suffix": "wall"}), WHERE)
     assert finding.code == "apparatus.not-found" and finding.severity == ERROR
     assert finding.message == 'R passage not found: "sat on the"'
 
 
 def test_every_occurrence_is_listed_when_ambiguous(reading):
-    _, finding = anchoring.anchor(reading, {"exact": "sat on the"}, WHERE)
+    _, finding = anchoring.anchor(reading, selector_of({"exact": "sat on the"}), WHERE)
     assert finding.code == "apparatus.ambiguous" and finding.location == WHERE and finding.severity == ERROR
     places = [f"R {b.number} ({reading.text.display_path}:{line}:{column})"
               for b, line, column in ((reading.text.paragraphs()[0], 1, 9), (reading.text.paragraphs()[1], 3, 7),
@@ -63,7 +68,7 @@ def test_overlapping_occurrences_are_all_found(tmp_path):
 
 def test_empty_exact_is_its_own_error(reading):
     for selector in ({}, {"exact": "  "}, {"prefix": "cat"}):
-        passage, finding = anchoring.anchor(reading, selector, WHERE)
+        passage, finding = anchoring.anchor(reading, selector_of(selector), WHERE)
         assert passage is None
         assert (finding.code, finding.message, finding.location, finding.severity) == (
             "apparatus.empty", "passage of R has no 'exact' text", WHERE, ERROR)
@@ -71,7 +76,7 @@ def test_empty_exact_is_its_own_error(reading):
 
 
 def test_not_found_names_the_closest_place_and_the_difference(reading):
-    _, finding = anchoring.anchor(reading, {"exact": "a bird sat on the hall"}, WHERE)
+    _, finding = anchoring.anchor(reading, selector_of({"exact": "a bird sat on the hall"}), WHERE)
     assert finding.message == 'R passage not found: "a bird sat on the hall"'
     assert finding.fix.startswith(f"closest passage: R 2 at {reading.text.display_path}:3:27 (")
     assert "diff: a bird sat on the [-w-]{+h+}all" in finding.fix

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lectio import verify
+from lectio.verify import epubcheck as verify
 from lectio.errors import ERROR, INFO, WARNING
 
 REPORT = {"messages": [

@@ -196,3 +196,13 @@ def test_atomic_write_flushes_the_file_and_the_folder(tmp_path: Path, monkeypatc
     atomic_write(tmp_path / "out.txt", "text")
     assert (tmp_path / "out.txt").read_text() == "text"
     assert len(synced) == 2 and synced[1] == str(tmp_path)
+
+
+def test_messages_about_staged_outputs_name_the_final_places(tmp_path, monkeypatch):
+    from lectio.build import _as_final
+
+    monkeypatch.chdir(tmp_path)
+    staging = tmp_path / "build" / ".lectio-build-abc123"
+    shown = _as_final(staging)
+    assert shown(f"PDF preflight: {staging}/tiny.pdf") == "PDF preflight: build/tiny.pdf"
+    assert shown("build/.lectio-build-abc123/tiny.pdf: warning: 14 pages") == "build/tiny.pdf: warning: 14 pages"

@@ -64,12 +64,25 @@ def _render(book, targets, staging: Path, result: BuildResult, echo) -> list[Pat
 
 def _verify(project, targets, staging: Path, result: BuildResult, echo, book=None) -> None:
     findings, report = verify_outputs(project, targets, folder=staging, book=book)
+    shown = _as_final(staging)
     for line in report_lines(report):
-        echo(line)
+        echo(shown(line))
     result.findings += findings
     for finding in findings:
         if finding.severity != "info":
-            echo(str(finding))
+            echo(shown(str(finding)))
+
+
+def _as_final(staging: Path):
+    """Messages about the staged outputs name the places the outputs are moved to."""
+    final = display_path(staging.parent)
+    names = sorted({str(staging), display_path(staging)}, key=len, reverse=True)
+
+    def shown(line: str) -> str:
+        for name in names:
+            line = line.replace(name, final)
+        return line
+    return shown
 
 
 def layout_pdf(book):

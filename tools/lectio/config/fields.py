@@ -19,16 +19,9 @@ from pydantic_core import PydanticCustomError
 
 
 class Table(BaseModel):
-    """A TOML table: frozen, strict (TOML gives typed values; nothing is coerced), no unknown keys.
-
-    ``table["key"]`` reads like ``table.key``, so that code written against the former
-    dictionaries keeps working; new code uses attributes.
-    """
+    """A TOML table: frozen, strict (TOML gives typed values; nothing is coerced), no unknown keys."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
-
-    def __getitem__(self, key: str) -> Any:
-        return getattr(self, key)
 
 
 def key(default: Any = ..., help: str = "", form: str = "", example: Any = None, fix: str = "", expected: str = "",

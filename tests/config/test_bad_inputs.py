@@ -32,6 +32,14 @@ def test_deeply_nested_toml(tmp_path, monkeypatch):
     assert "edition.toml: error: tables or arrays are nested too deeply to be read [config.too-deep]" in output
 
 
+def test_toml_file_too_large(tmp_path, monkeypatch):
+    (tmp_path / "edition.toml").write_text("# " + "x" * 9_000_000 + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    output = check_fails(tmp_path)
+    assert "edition.toml: error: the file is 9.0 MB, more than the limit of 8 MB [config.too-large]" in output
+    assert "fix: an editor's TOML file is far smaller" in output
+
+
 def test_not_utf8(project):
     (project / "edition.toml").write_bytes(b'[edition]\nname = "caf\xe9"\n')
     output = check_fails(project)

@@ -45,14 +45,15 @@ def confined(path: Path | str, allowed: list[Path]) -> bool:
 
 
 def read_utf8(path: Path | str, error: type, code: str = "", fix: str = "",
-              max_mb: float = MAX_SOURCE_MB, allow_empty: bool = True) -> str:
+              max_mb: float = MAX_SOURCE_MB, allow_empty: bool = True,
+              too_large_fix: str = "split the text, or raise output.max_source_mb in edition.toml") -> str:
     """A file's text, checked as the module docstring says; any refusal is ``error``
     (a LectioError class) with a stable code. A BOM is dropped."""
     from lectio.errors import Location
 
     shown = display_path(path)
     prefix = (code or error.code).split(".")[0]
-    data = _read_bytes(Path(path), error, shown, max_mb, prefix)
+    data = _read_bytes(Path(path), error, shown, max_mb, prefix, too_large_fix)
     _refuse_wide(data, error, shown, prefix)
     try:
         text = data.decode("utf-8")
@@ -73,7 +74,7 @@ def read_utf8(path: Path | str, error: type, code: str = "", fix: str = "",
     return text
 
 
-def _read_bytes(path: Path, error: type, shown: str, max_mb: float, prefix: str) -> bytes:
+def _read_bytes(path: Path, error: type, shown: str, max_mb: float, prefix: str, too_large_fix: str) -> bytes:
     from lectio.errors import Location
 
     try:
@@ -81,7 +82,7 @@ def _read_bytes(path: Path, error: type, shown: str, max_mb: float, prefix: str)
         if size > max_mb * 1_000_000:
             raise error(f"the file is {size / 1_000_000:.1f} MB, more than the limit of {max_mb:g} MB",
                         Location(shown), code=f"{prefix}.too-large",
-                        fix="split the text, or raise output.max_source_mb in edition.toml")
+                        fix=too_large_fix)
         with path.open("rb") as handle:
             return handle.read(int(max_mb * 1_000_000) + 1)
     except OSError as exc:

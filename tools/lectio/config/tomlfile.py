@@ -7,7 +7,6 @@ error becomes a finding at the line and column of its key (``report``).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import replace
 import tomllib
@@ -23,7 +22,7 @@ __all__ = ["Locator", "Source", "check", "frozen", "load", "read", "source"]
 from lectio.errors import ERROR, Finding, LectioError, Location
 from lectio.fsutil import display_path, read_utf8
 
-MAX_BYTES = 8 * 1024 * 1024  # far more than any editor's TOML file
+MAX_MB = 8  # far more than any editor's TOML file; size and readability are checked by read_utf8
 Model = TypeVar("Model", bound=BaseModel)
 
 
@@ -36,13 +35,8 @@ def read(path: Path, kind: str, error: type[LectioError]) -> tuple[dict, str]:
     if not path.is_file():
         raise error("file not found", Location(shown), code=f"{kind}.file-not-found",
                     fix="check the path; it is relative to the project folder")
-    if not os.access(path, os.R_OK):
-        raise error("cannot be read (permission denied)", Location(shown), code=f"{kind}.unreadable",
-                    fix="make the file readable")
-    if path.stat().st_size > MAX_BYTES:
-        raise error(f"larger than {MAX_BYTES // 2**20} MiB: not an editor's TOML file",
-                    Location(shown), code=f"{kind}.too-large")
-    raw = read_utf8(path, error, code=f"{kind}.encoding", fix="save the file as UTF-8")
+    raw = read_utf8(path, error, code=f"{kind}.encoding", fix="save the file as UTF-8", max_mb=MAX_MB,
+                     too_large_fix="an editor's TOML file is far smaller: check that this is the right file")
     return parse(raw, shown, kind, error), raw
 
 

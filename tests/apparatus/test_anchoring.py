@@ -7,7 +7,8 @@ import textwrap
 
 import pytest
 
-from lectio import anchoring, apparatus
+from lectio import apparatus
+from lectio.apparatus import anchoring
 
 APP = "manuscript/apparatus.toml"
 

@@ -73,7 +73,7 @@ def test_suggest_json_and_covered_pairs(project):
 def test_suggest_finds_a_shared_quotation(project):
     """Both readings quoting the same words is the strongest signal."""
     from lectio.apparatus import check_project
-    from lectio.suggest import suggest
+    from lectio.apparatus.suggest import suggest
 
     checked = check_project(project, citations_too=False)
     left, right = checked.readings

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from lectio import anchoring, sources
+from lectio import sources
+from lectio.apparatus import anchoring
 from lectio.config.apparatus_schema import Selector
 from lectio.errors import ERROR, Location
 from lectio.model import Reading

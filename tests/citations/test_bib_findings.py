@@ -1,6 +1,6 @@
 """Every .bib finding in full: code, message, line, severity and fix."""
 
-from lectio import bibtex
+from lectio.citations import bibtex
 
 FIX_FIELD = "add it; pandoc will format the entry without it"
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from lectio import bibtex, citations
+from lectio import citations
+from lectio.citations import bibtex
 from lectio.errors import ERROR, WARNING, CitationError
 
 RESOLVE = r"""@string{flph = "Foreign Languages " # {Publishing House}}

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lectio import citations, citeprose, notes, sources
+from lectio import citations, notes, sources
+from lectio.citations import prose as citeprose
 from lectio.errors import Location
 from lectio.model import Note, Text
 from tests.citations.test_bibtex import RESOLVE

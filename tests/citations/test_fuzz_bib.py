@@ -15,7 +15,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from lectio import bibtex, citations
+from lectio import citations
+from lectio.citations import bibtex
 from lectio.errors import LectioError
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

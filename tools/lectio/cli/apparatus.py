@@ -61,7 +61,7 @@ def check(project: Path, output_format: str) -> None:
 def suggest(project: Path, top: int, include_covered: bool, output_format: str) -> None:
     """Propose pairs of passages (one per reading) that may deserve an entry. Writes nothing."""
     from lectio.apparatus import check_project
-    from lectio.suggest import format_candidates, suggest as propose
+    from lectio.apparatus.suggest import format_candidates, suggest as propose
 
     checked = check_project(project, citations_too=False)
     if len(checked.readings) < 2:

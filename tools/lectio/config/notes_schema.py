@@ -1,7 +1,7 @@
 """The schema of a reading's notes file: ``[[note]]``, ``[[citation]]`` and ``[[emendation]]``.
 
 Each entry knows its ``location``, the line of its ``[[…]]`` header, set by the loader
-(``lectio.notesfile``) from the file's positions; it is not a key of the file.
+(``lectio.notes.notesfile``) from the file's positions; it is not a key of the file.
 """
 
 from __future__ import annotations

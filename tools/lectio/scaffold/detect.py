@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lectio import notes, sources
-from lectio.notesfile import NotesFile
+from lectio.notes.notesfile import NotesFile
 
 CONVENTIONS = {"paren": "(N)", "bracket": "[N]", "sup": "superscript digits", "md": "[^N]"}
 SIGLUM = re.compile(r"[A-Z][A-Za-z]{0,2}")

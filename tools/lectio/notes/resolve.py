@@ -14,7 +14,7 @@ import re
 
 from lectio.errors import ERROR, INFO, WARNING, Finding, Location
 from lectio.model import Block, Note, NoteRef, Text
-from lectio.notesfile import CitationEntry, Emendation, NotesFile, load_notes_file  # noqa: F401 (the stage's API)
+from lectio.notes.notesfile import CitationEntry, Emendation, NotesFile, load_notes_file  # noqa: F401 (the stage's API)
 from lectio.sources import LACUNA, normalize_fragment, quote_findings
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -14,7 +14,8 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from lectio import anchoring, notes
+from lectio import notes
+from lectio.apparatus import anchoring
 from lectio.config import tomlfile
 from lectio.config.apparatus_schema import ApparatusFile, Entry, entry_model
 from lectio.config.report import Source

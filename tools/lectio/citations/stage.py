@@ -1,6 +1,6 @@
 """Stage 4: the bibliography and the formatting of notes.
 
-BibTeX is read and resolved by ``bibtex.py`` (bibtexparser 2 with an explicit
+BibTeX is read and resolved by ``citations/bibtex.py`` (bibtexparser 2 with an explicit
 middleware stack); failed blocks, duplicate keys, undefined macros, bad crossrefs
 and missing fields are findings with their lines. Every cited key must resolve
 (with a near-miss suggestion when it does not). The entries lectio resolved are
@@ -17,9 +17,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import bibtex, pandoc
-from lectio.bibtex import BibEntry
-from lectio.citeprose import CITE_KEY, opens_with_capital, prose_citations, tidy_punctuation
+from lectio import pandoc
+from lectio.citations import bibtex
+from lectio.citations.bibtex import BibEntry
+from lectio.citations.prose import CITE_KEY, opens_with_capital, prose_citations, tidy_punctuation
 from lectio.errors import ERROR, WARNING, CitationError, Finding, Location, RenderError
 from lectio.fsutil import display_path, read_utf8
 from lectio.model import Note, Text

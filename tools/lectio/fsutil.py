@@ -74,6 +74,13 @@ def read_utf8(path: Path | str, error: type, code: str = "", fix: str = "",
     return text
 
 
+def read_binary(path: Path | str, error: type, max_mb: float = MAX_SOURCE_MB) -> bytes:
+    """A binary file (a Word source) with the size limit of :func:`read_utf8`."""
+    shown = display_path(path)
+    return _read_bytes(Path(path), error, shown, max_mb, error.code.split(".")[0],
+                       "split the text, or raise output.max_source_mb in edition.toml")
+
+
 def _read_bytes(path: Path, error: type, shown: str, max_mb: float, prefix: str, too_large_fix: str) -> bytes:
     from lectio.errors import Location
 

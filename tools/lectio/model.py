@@ -14,6 +14,11 @@ from pathlib import Path
 from lectio.errors import Finding, Location
 
 HEADING, PARA, QUOTE = "heading", "para", "quote"
+# Block kinds the pandoc reader adds (see docs/sources.md): a list item's first paragraph, a code
+# block, a verse (line block; lines joined by "\n"), a rule, a table (its cells in ``Block.cells``),
+# a definition list's term.
+ITEM, CODE, VERSE, RULE, TABLE, TERM = "item", "code", "verse", "rule", "table", "term"
+UNNUMBERED = frozenset({HEADING, CODE, RULE, TABLE, TERM})
 
 
 @dataclass
@@ -42,8 +47,19 @@ class NoteRef:
 class Span:
     start: int
     end: int
-    kind: str  # "emph" or "anchor"
+    kind: str  # "emph", "strong", "code", "link" (target: the URL), "sup", "sub", "smallcaps", "strike",
+    # "anchor" (target: the apparatus entry); in Block.cells, "cell" (target: "row:th" or "row:td")
     target: str = ""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A container a block stands in: "quote", "bullet", "ordered" (``start``: its first number),
+    "item", "deflist" or "definition"; ``key`` tells two containers of one kind apart."""
+
+    kind: str
+    key: int
+    start: int = 1
 
 
 @dataclass
@@ -56,6 +72,8 @@ class Block:
     level: int = 1
     notes: list[NoteRef] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    frames: tuple[Frame, ...] = ()  # the containers, outermost first (lists, quotations inside quotations)
+    cells: list[Span] = field(default_factory=list)  # a table's cells, in order
 
     def delete(self, start: int, end: int) -> None:
         """Remove text[start:end], keeping origin, notes and spans aligned."""
@@ -67,10 +85,9 @@ class Block:
                 ref.position -= width
             elif ref.position > start:
                 ref.position = start
-        for span in self.spans:
+        for span in self.spans + self.cells:
             span.start = _shift(span.start, start, end)
             span.end = _shift(span.end, start, end)
-
 
     def insert(self, position: int, text: str, origin: int) -> None:
         """Insert editorial ``text`` at ``position``; it takes the origin given."""
@@ -80,9 +97,16 @@ class Block:
         for ref in self.notes:
             if ref.position >= position:
                 ref.position += width
-        for span in self.spans:
+        for span in self.spans + self.cells:
             span.start += width if span.start >= position else 0
             span.end += width if span.end > position else 0
+
+    def excerpt(self, start: int, end: int) -> "Block":
+        """text[start:end] as a block of its own (a table cell), with its spans and notes."""
+        spans = [Span(max(s.start, start) - start, min(s.end, end) - start, s.kind, s.target)
+                 for s in self.spans if s.start < end and s.end > start]
+        notes = [NoteRef(r.position - start, r.note) for r in self.notes if start <= r.position <= end]
+        return Block(PARA, self.text[start:end], self.origin[start:end], self.line, notes=notes, spans=spans)
 
 
 def _shift(position: int, start: int, end: int) -> int:
@@ -104,6 +128,7 @@ class Text:
     raw: str = ""
     normalized: str = ""
     markdown: bool = False
+    reader: str = "plain"  # "plain" (sources.plain) or "pandoc" (sources.pandoc_reader): notes already attached
 
     def location(self, block: Block, index: int = 0) -> Location:
         """Where character ``index`` of ``block`` stands in the file as received."""

@@ -32,12 +32,14 @@ def executable() -> str:
                                  fix="pip install pypandoc-binary (it ships pandoc)") from None
 
 
-def run(args: list[str], input_text: str = "", timeout: float = DEFAULT_TIMEOUT,
+def run(args: list[str], input_text: str | bytes = "", timeout: float = DEFAULT_TIMEOUT,
         cwd: Path | None = None, what: str = "pandoc") -> str:
-    """Run pandoc with ``args`` (``--sandbox`` is always added); return stdout."""
+    """Run pandoc with ``args`` (``--sandbox`` is always added) on ``input_text`` (bytes: a Word
+    file); return stdout."""
     command = [executable(), "--sandbox", *args]
+    data = input_text.encode("utf-8") if isinstance(input_text, str) else input_text
     try:
-        done = subprocess.run(command, input=input_text.encode("utf-8"), capture_output=True,
+        done = subprocess.run(command, input=data, capture_output=True,
                               timeout=timeout, cwd=cwd, check=False)
     except subprocess.TimeoutExpired:
         raise RenderError(f"{what}: pandoc took more than {timeout:g} s and was stopped",

@@ -61,8 +61,9 @@ def _read_reading(config, item: "config_stage.Reading", findings: list[Finding])
 
 
 def _editor_files(config) -> list[Finding]:
-    """Raw HTML, unsafe links (see render.sanitize) and overlong words in every file the editor writes;
-    stylesheet URLs that point out of the project (warnings)."""
+    """Raw HTML, unsafe links (see render.sanitize) and overlong words in every file the editor writes
+    (Word and HTML sources are sanitized by their reader: sources.office); stylesheet URLs that point
+    out of the project (warnings)."""
     from lectio.fsutil import display_path, read_utf8
     from lectio.render import pdf, sanitize
 
@@ -70,7 +71,7 @@ def _editor_files(config) -> list[Finding]:
     names += [name for item in config.readings for name in (item.source, item.notes)]
     found = []
     for path in dict.fromkeys(config.resolve(n) for n in names if n):
-        if path.is_file():
+        if path.is_file() and path.suffix.lower() not in sources.OFFICE:  # sanitized by their reader
             raw = read_utf8(path, SourceError, max_mb=_max_mb(config))
             found += sanitize.scan(raw, display_path(path)) + sanitize.long_words(raw, display_path(path))
     refusals = sanitize.stylesheet_refusals(pdf.editor_stylesheets(config), config.root, pdf.allowed_folders(config))

@@ -22,7 +22,7 @@ from lectio.config.report import Source
 from lectio.errors import ERROR, WARNING, ApparatusError, Finding, Location
 from lectio.fsutil import display_path
 from lectio.model import ApparatusEntry, Reading, Span, Text
-from lectio.sources import normalize, split_blocks
+from lectio.sources import markdown
 
 LONG_PASSAGE = 700  # characters; a longer passage may not fit one page of the synopsis
 
@@ -120,19 +120,22 @@ def _check_links(entries: list[ApparatusEntry], typed: dict[int, Entry], known: 
 
 
 def commentary_text(item: Entry, path: Path, raw: str, where: Location) -> Text:
-    """The commentary as a Markdown text of its own, whose positions are those of the apparatus file
-    (so that an unknown citation key is reported at its line and column)."""
+    """The commentary as a Markdown text of its own (read by pandoc, see sources.markdown), whose
+    positions are those of the apparatus file (so that an unknown citation key is reported at its
+    line and column)."""
     body = item.commentary
     offset = raw.find(body) if body.strip() else -1
-    normalized = normalize(body, markdown=True)
     if offset >= 0:
-        normalized.origin = [offset + position for position in normalized.origin]
+        def to_raw(position: int) -> int:
+            return offset + position
     else:  # escapes in the TOML string changed the text: everything on the entry's line
         line_start = sum(len(line) + 1 for line in raw.split("\n")[:max(0, where.line - 1)])
-        normalized.origin = [line_start] * len(normalized.origin)
-    normalized.raw = raw
-    text = Text(f"app-{item.id}", path, display_path(path), raw=raw, normalized=normalized.text, markdown=True)
-    text.blocks, _ = split_blocks(normalized, markdown=True)
+
+        def to_raw(position: int) -> int:
+            return line_start
+    text = Text(f"app-{item.id}", path, display_path(path), raw=raw)
+    if body.strip():
+        markdown.fill(text, body, to_raw)
     return text
 
 

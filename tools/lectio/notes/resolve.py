@@ -35,7 +35,9 @@ NUMBERED_TEXT = re.compile(rf"(?:\((\d+)\)|\[(\d+)\]|(\d+)\.|([{SUPERSCRIPTS}]+)
 def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]) -> list[Finding]:
     """Apply emendations, turn markers into NoteRefs, pair them with texts; report."""
     findings: list[Finding] = []
-    inline_citations(text)
+    if text.reader != "pandoc":  # the pandoc reader attached the notes it found (docs/sources.md)
+        inline_citations(text)
+    attached = {id(ref.note) for block in text.blocks for ref in block.notes}
     findings += apply_emendations(text, sidecar.emendations, source_findings)
     definitions, found = _take_definitions(text)
     findings += found
@@ -51,7 +53,7 @@ def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]
     for number, (_, _, ref) in enumerate(ordered, start=1):
         note = ref.note
         note.number = number
-        if note.marker:
+        if note.marker and id(note) not in attached:
             occurrences[note.marker] = occurrences.get(note.marker, 0) + 1
             findings += _pair(note, occurrences[note.marker], sidecar, definitions, previous, used)
             previous = int(note.marker) if note.marker.isdigit() else previous

@@ -12,10 +12,10 @@ import tempfile
 from pathlib import Path
 
 from lectio import pandoc
-from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Text
-from lectio.render import epub_package, fonts, passages, styles
+from lectio.model import CODE, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, Block, Book, Text
+from lectio.render import epub_package, fonts, nesting, passages, styles
 from lectio.render.inline import Call, Run, SpanEnd, events
-from lectio.render.sanitize import clean
+from lectio.render.sanitize import clean, safe_url
 
 API_VERSION = [1, 23, 1, 1]
 
@@ -25,14 +25,22 @@ def attr(identifier: str = "", classes: list[str] | None = None, pairs: list | N
 
 
 def strs(text: str) -> list:
-    """Plain text as pandoc inlines (Str and Space)."""
+    """Plain text as pandoc inlines (Str, Space, and LineBreak for a "\\n")."""
     out = []
-    for index, word in enumerate(text.split(" ")):
-        if index:
-            out.append({"t": "Space"})
-        if word:
-            out.append({"t": "Str", "c": word})
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            out.append({"t": "LineBreak"})
+        for index, word in enumerate(line.split(" ")):
+            if index:
+                out.append({"t": "Space"})
+            if word:
+                out.append({"t": "Str", "c": word})
     return out
+
+
+def plain(inlines: list) -> str:
+    """The text of inlines made by :func:`strs` (for a Code span)."""
+    return "".join({"Str": i.get("c", ""), "Space": " ", "LineBreak": "\n"}.get(i["t"], "") for i in inlines)
 
 
 def raw_block(markup: str) -> dict:
@@ -81,29 +89,85 @@ def inlines_of(block: Block, prefix: str, numbers: dict[str, int]) -> list:
 
 def _wrap(inlines: list, spans, block_levels: dict[int, int]) -> list:
     for item in reversed(spans):
-        if item.kind == "emph":
-            inlines = [{"t": "Emph", "c": inlines}]
+        if item.kind == "link":
+            inlines = [link(item.target, inlines)] if safe_url(item.target) else inlines
+        elif item.kind == "code":
+            inlines = [{"t": "Code", "c": [attr(), plain(inlines)]}]
+        elif item.kind in nesting.INLINE:
+            inlines = [{"t": nesting.INLINE[item.kind][2], "c": inlines}]
         elif item.kind == "anchor":
             inlines = [span("", passages.passage_classes(item, block_levels), inlines)]
     return inlines
 
 
 def blocks_of(text: Text, prefix: str, numbers: dict[str, int], numbered: bool = True) -> list:
-    out = []
-    for block in text.blocks:
-        inlines = inlines_of(block, prefix, numbers)
-        if block.kind == HEADING:
-            out.append(header(min(6, max(2, block.level)), "", inlines))
-            continue
-        body = para(inlines)
-        if block.kind == QUOTE:
-            body = {"t": "BlockQuote", "c": [body]}
-        if numbered and block.number is not None:
-            label = span("", ["pn"], [span("", ["siglum"], strs(prefix)), {"t": "Space"},
-                                      {"t": "Str", "c": str(block.number)}])
-            body = div(f"{prefix}-{block.number}", ["para"], [_prepend(body, label)])
-        out.append(body)
-    return out
+    return [_node(n, prefix, numbers, numbered) for n in nesting.tree(text.blocks)]
+
+
+def _node(node, prefix: str, numbers: dict[str, int], numbered: bool) -> dict:
+    if isinstance(node, Block):
+        return _block(node, prefix, numbers, numbered)
+    kind = node.frame.kind
+    if kind == "deflist":
+        return {"t": "DefinitionList", "c": _definitions(node, prefix, numbers, numbered)}
+    children = [_node(child, prefix, numbers, numbered) for child in node.children]
+    if kind in ("bullet", "ordered"):
+        items = [c["c"][1] if c["t"] == "Div" and c["c"][0][1] == ["item"] else [c] for c in children]
+        if kind == "bullet":
+            return {"t": "BulletList", "c": items}
+        return {"t": "OrderedList", "c": [[node.frame.start, {"t": "Decimal"}, {"t": "Period"}], items]}
+    if kind == "quote":
+        return {"t": "BlockQuote", "c": children}
+    return div("", [kind], children)
+
+
+def _definitions(node, prefix: str, numbers: dict[str, int], numbered: bool) -> list:
+    pairs: list = []
+    for child in node.children:
+        if isinstance(child, Block) and child.kind == TERM:
+            pairs.append([inlines_of(child, prefix, numbers), []])
+        else:
+            if not pairs:
+                pairs.append([[], []])
+            inner = child.children if not isinstance(child, Block) else [child]
+            pairs[-1][1].append([_node(c, prefix, numbers, numbered) for c in inner])
+    return pairs
+
+
+def _block(block: Block, prefix: str, numbers: dict[str, int], numbered: bool) -> dict:
+    if block.kind == RULE:
+        return {"t": "HorizontalRule"}
+    if block.kind == CODE:
+        return {"t": "CodeBlock", "c": [attr("", ["code"]), block.text]}
+    if block.kind == TABLE:
+        return _table(block, prefix, numbers)
+    inlines = inlines_of(block, prefix, numbers)
+    if block.kind == HEADING:
+        return header(min(6, max(2, block.level)), "", inlines)
+    body = para(inlines)
+    if block.kind == QUOTE:
+        body = {"t": "BlockQuote", "c": [body]}
+    classes = ["para", "verse"] if block.kind == VERSE else ["para"]
+    if numbered and block.number is not None:
+        label = span("", ["pn"], [span("", ["siglum"], strs(prefix)), {"t": "Space"},
+                                  {"t": "Str", "c": str(block.number)}])
+        return div(f"{prefix}-{block.number}", classes, [_prepend(body, label)])
+    return div("", ["verse"], [body]) if block.kind == VERSE else body
+
+
+def _table(block: Block, prefix: str, numbers: dict[str, int]) -> dict:
+    rows = nesting.rows(block)
+    width = max((len(row) for row in rows), default=1)
+
+    def row_of(cells) -> list:
+        return [attr(), [[attr(), {"t": "AlignDefault"}, 1, 1, [{"t": "Plain", "c": inlines_of(cell, prefix, numbers)}]]
+                         for _, cell in cells]]
+
+    head = [row_of(r) for r in rows if all(tag == "th" for tag, _ in r)]
+    body = [row_of(r) for r in rows if not all(tag == "th" for tag, _ in r)]
+    specs = [[{"t": "AlignDefault"}, {"t": "ColWidthDefault"}] for _ in range(width)]
+    return {"t": "Table", "c": [attr("", ["table"]), [None, []], specs, [attr(), head], [[attr(), 0, [], body]],
+                                [attr(), []]]}
 
 
 def _prepend(block: dict, label: dict) -> dict:

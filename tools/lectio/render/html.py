@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import html
 
-from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Reading, Text
-from lectio.render import passages
+from lectio.model import CODE, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, Block, Book, Reading, Text
+from lectio.render import nesting, passages
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.pagesetup import PageSetup
-from lectio.render.sanitize import clean
+from lectio.render.sanitize import clean, safe_url
 
 esc = html.escape
 
@@ -110,23 +110,50 @@ def reading_chapter(reading: Reading, entries: list[ApparatusEntry]) -> str:
 
 
 def text_body(text: Text, prefix: str, entry_numbers: dict[str, int] | None = None, numbered: bool = True) -> str:
-    return "\n".join(block_html(b, prefix, entry_numbers or {}, numbered and prefix != "intro")
-                     for b in text.blocks)
+    numbered = numbered and prefix != "intro"
+    return "\n".join(_node_html(n, prefix, entry_numbers or {}, numbered) for n in nesting.tree(text.blocks))
+
+
+def _node_html(node, prefix: str, entry_numbers: dict[str, int], numbered: bool) -> str:
+    if isinstance(node, Block):
+        return block_html(node, prefix, entry_numbers, numbered)
+    tag = nesting.FRAMES.get(node.frame.kind, ("div", ""))[0]
+    start = f' start="{node.frame.start}"' if node.frame.kind == "ordered" and node.frame.start != 1 else ""
+    inner = "".join(_node_html(child, prefix, entry_numbers, numbered) for child in node.children)
+    return f"<{tag}{start}>{inner}</{tag}>"
 
 
 def block_html(block: Block, prefix: str, entry_numbers: dict[str, int], numbered: bool) -> str:
+    if block.kind in STRUCTURAL:
+        return STRUCTURAL[block.kind](block, prefix, entry_numbers)
     inner = inline_html(block, prefix, entry_numbers)
     if block.kind == HEADING:
         level = min(6, block.level + 0 if block.level > 1 else 2)
         return f"<h{level}>{inner}</h{level}>"
+    if block.kind == TERM:
+        return f"<dt>{inner}</dt>"
+    verse = ' class="verse"' if block.kind == VERSE else ""
     if not numbered or block.number is None:
         tag = "blockquote" if block.kind == QUOTE else "p"
-        return f"<{tag}>{inner}</{tag}>"
+        return f"<{tag}{verse}>{inner}</{tag}>"
     pid = f"{prefix}-{block.number}"
     number = f'<span class="pn"><span class="siglum">{prefix}</span> {block.number}</span>'
     if block.kind == QUOTE:
         return f'<blockquote class="para" id="{pid}">{number}<p>{inner}</p></blockquote>'
-    return f'<p class="para" id="{pid}">{number}{inner}</p>'
+    return f'<p class="para{" verse" if verse else ""}" id="{pid}">{number}{inner}</p>'
+
+
+def _table_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str:
+    rows = "".join("<tr>" + "".join(f"<{tag}>{inline_html(cell, prefix, entry_numbers)}</{tag}>" for tag, cell in row)
+                   + "</tr>" for row in nesting.rows(block))
+    return f'<table class="table">{rows}</table>'
+
+
+STRUCTURAL = {
+    RULE: lambda block, prefix, numbers: '<hr class="rule"/>',
+    CODE: lambda block, prefix, numbers: f'<pre class="code"><code>{esc(block.text, quote=False)}</code></pre>',
+    TABLE: _table_html,
+}
 
 
 def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str:
@@ -134,7 +161,7 @@ def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str
     block_levels = passages.levels(block)
     for event in events(block):
         if isinstance(event, Run):
-            out.append(_wrap(esc(event.text, quote=False), event.spans, block_levels))
+            out.append(_wrap(esc(event.text, quote=False).replace("\n", "<br/>"), event.spans, block_levels))
         elif isinstance(event, Call):
             note_id = event.note.anchor(prefix)
             out.append(f'<span class="footnote" id="{note_id}">{clean(event.note.html)}</span>')
@@ -151,8 +178,12 @@ def _marker(entry_id: str, prefix: str, entry_numbers: dict[str, int]) -> str:
 
 def _wrap(text: str, spans, block_levels: dict[int, int]) -> str:
     for span in reversed(spans):
-        if span.kind == "emph":
-            text = f"<em>{text}</em>"
+        if span.kind == "link":
+            text = f'<a href="{esc(span.target)}">{text}</a>' if safe_url(span.target) else text
+        elif span.kind in nesting.INLINE:
+            tag, classes, _ = nesting.INLINE[span.kind]
+            attrs = f' class="{classes}"' if classes else ""
+            text = f"<{tag}{attrs}>{text}</{tag}>"
         elif span.kind == "anchor":
             classes = " ".join(passages.passage_classes(span, block_levels))
             text = f'<span class="{classes}" data-entry="{esc(span.target)}">{text}</span>'

@@ -73,6 +73,8 @@ def _title(text, path: Path) -> str:
 
 def _conventions(text) -> tuple[str, ...]:
     seen: list[str] = []
+    if text.reader == "pandoc" and any(note.marker for note in text.notes):
+        seen.append(CONVENTIONS["md"])  # [^N] footnotes, taken out of the text by the pandoc reader
     for block in text.blocks:
         for match in notes.MARKER.finditer(block.text):
             kind = match.lastgroup

@@ -9,6 +9,7 @@ except by ``lectio normalize --write``, which keeps a backup.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import Callable
 
 from lectio.errors import ERROR, Finding, SourceError, WARNING
 from lectio.fsutil import MAX_SOURCE_MB, display_path, read_utf8
-from lectio.model import HEADING, PARA, QUOTE, Block, Text, location_of
+from lectio.model import HEADING, PARA, QUOTE, UNNUMBERED, Block, Text, location_of
 
 # Marks the place where a citation was stripped from a LaTeX source; the notes
 # stage replaces it with the editor's reconstructed citation or removes it.
@@ -99,15 +100,19 @@ def read_source(path: Path, max_mb: float = MAX_SOURCE_MB) -> str:
                      fix="convert the file to UTF-8, e.g. iconv -f windows-1252 -t utf-8 (if it came from Windows)")
 
 
-def normalize(raw: str, markdown: bool = False) -> Normalized:
-    """Apply the character rules in one pass; TeX rules are off for Markdown."""
+def normalize(raw: str, markdown: bool = False, keep: list[tuple[int, int]] = ()) -> Normalized:
+    """Apply the character rules in one pass; TeX rules are off for Markdown. No rule touches
+    the ``keep`` ranges of ``raw`` (code and link addresses of a Markdown source)."""
     rules = [r for r in RULES if not (markdown and r.tex_only)]
     combined = re.compile("|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(rules)))
     parts: list[str] = []
     origin: list[int] = []
     changes: list[Change] = []
     position = 0
+    kept = _merged(keep)
     for match in combined.finditer(raw):
+        if kept and _overlaps(kept, match.start(), match.end()):
+            continue
         rule = rules[int(match.lastgroup[1:])]
         new = rule.replace(match)
         parts.append(raw[position:match.start()])
@@ -122,6 +127,21 @@ def normalize(raw: str, markdown: bool = False) -> Normalized:
     return Normalized(raw, "".join(parts), origin, changes)
 
 
+def _merged(ranges) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(merged: list[tuple[int, int]], start: int, end: int) -> bool:
+    index = bisect.bisect_right(merged, (end, -1)) - 1
+    return index >= 0 and merged[index][1] > start and merged[index][0] < end
+
+
 def normalize_fragment(text: str) -> str:
     """Normalize a quotation typed by the editor so that it matches normalized sources."""
     folded = normalize(text).text.replace(LACUNA, "")
@@ -130,7 +150,11 @@ def normalize_fragment(text: str) -> str:
 
 def read_text(key: str, path: Path, max_mb: float = MAX_SOURCE_MB) -> tuple[Text, list[Finding]]:
     """Read, normalize and split one source into blocks; return findings too."""
-    raw = read_source(path, max_mb)
+    return plain_text(key, path, read_source(path, max_mb))
+
+
+def plain_text(key: str, path: Path, raw: str) -> tuple[Text, list[Finding]]:
+    """A source as received (``raw``) through the normalizing reader."""
     markdown = is_markdown(path, raw)
     normalized = normalize(raw, markdown=markdown)
     text = Text(key, path, display_path(path), raw=raw, normalized=normalized.text, markdown=markdown)
@@ -143,10 +167,11 @@ def read_text(key: str, path: Path, max_mb: float = MAX_SOURCE_MB) -> tuple[Text
 
 
 def number_paragraphs(text: Text) -> None:
-    """Stable paragraph numbers (1, 2, 3…) for paragraphs and block quotations."""
+    """Stable paragraph numbers (1, 2, 3…) for paragraphs, block quotations, list items and verses;
+    headings, code blocks, rules, tables and terms are not numbered (see docs/sources.md)."""
     count = 0
     for block in text.blocks:
-        if block.kind != HEADING:
+        if block.kind not in UNNUMBERED:
             count += 1
             block.number = count
 
@@ -336,7 +361,10 @@ def _unclosed(text: Text, block: Block, index: int) -> Finding:
 
 
 def canonical_markdown(text: Text) -> str:
-    """The normalized text as canonical Markdown (what ``normalize --write`` saves)."""
+    """The normalized text as canonical Markdown (what ``normalize --write`` saves); a text read by
+    pandoc is its Markdown source with the character rules applied."""
+    if text.reader == "pandoc":
+        return text.normalized
     out = []
     for block in text.blocks:
         body = block.text.replace(LACUNA, "")

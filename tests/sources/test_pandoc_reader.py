@@ -47,7 +47,12 @@ Term word
 [^1]: Footnote *with* [@viola1987].
 """
 
-DOCX_MARKDOWN = """Word paragraph one.[^1]
+DOCX_MARKDOWN = """---
+title: Word reading
+author: An Author
+---
+
+Word paragraph one.[^1]
 
 Word paragraph **two** cites [@viola1987].
 
@@ -165,8 +170,10 @@ def test_word_footnotes_are_the_readings_notes(checked):
     reading = next(r for r in checked.book.readings if r.siglum == "B")
     notes = [n.markdown for n in reading.text.notes]
     assert notes == ["A Word footnote *with emphasis*.", "[@viola1987]"]
-    assert [b.number for b in reading.text.blocks] == [1, 2]
-    assert reading.text.notes[0].location.file.endswith("b.docx") and reading.text.notes[0].location.line == 1
+    # Word's Title paragraph is the chapter title (not printed twice); its Author paragraph is kept
+    assert [(b.text, b.number) for b in reading.text.blocks] == [
+        ("An Author", 1), ("Word paragraph one.", 2), ("Word paragraph two cites.", 3)]
+    assert reading.text.notes[0].location.file.endswith("b.docx") and reading.text.notes[0].location.line == 3
 
 
 def test_html_footnote_and_script(checked):
@@ -201,3 +208,16 @@ def test_a_finding_in_markdown_keeps_file_line_and_column(tmp_path):
     assert [(f.location.line, f.location.column) for f in unclosed] == [(5, 22)]
     assert text.blocks[2].text.startswith('A code "span" then \u201can open')
     assert text.location(text.blocks[1], text.blocks[1].text.index("paragraph")) .line == 3
+
+
+def test_word_source_is_never_written_and_has_a_size_limit(project: Path):
+    before = (project / "b.docx").read_bytes()
+    result = run_cli("normalize", "B", "--write", "--project", str(project))
+    assert result.exit_code == 1 and "is a Word or HTML file" in result.output
+    assert (project / "b.docx").read_bytes() == before and not (project / "b.docx.orig").exists()
+    from lectio import sources
+    from lectio.errors import SourceError
+
+    with pytest.raises(SourceError) as refused:
+        sources.read_text("B", project / "b.docx", max_mb=len(before) / 2_000_000)
+    assert refused.value.code == "sources.too-large"

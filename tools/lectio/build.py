@@ -206,6 +206,10 @@ def normalize_readings(project, sigla=(), write: bool = False):
 
 
 def _write_canonical(path: Path, text) -> str:
+    if path.suffix.lower() in sources.OFFICE:
+        raise SourceError(f"{display_path(path)} is a Word or HTML file: lectio writes only text sources",
+                          Location(display_path(path)), fix="leave out --write; to edit it as Markdown, convert it "
+                          "with pandoc -t markdown and point the reading's source at the new file")
     backup = path.with_name(path.name + ".orig")
     if backup.exists():
         raise SourceError(f"backup {display_path(backup)} already exists; not overwriting it",

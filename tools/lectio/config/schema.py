@@ -56,7 +56,8 @@ class Reading(Table):
                       form="1–3 letters, capital first", example="A", pattern=r"^[A-Z][A-Za-z]{0,2}$")
     title: str = key(help="The reading's title, as its chapter heading.", example="The first reading")
     author: str = key("", help="The reading's author, as printed.")
-    source: ProjectFile = key(help="The text as received (plain text or Markdown).", example="manuscript/a.txt")
+    source: ProjectFile = key(help="The text as received: plain text, Markdown, Word (.docx) or HTML "
+                                   "(see docs/sources.md).", example="manuscript/a.txt")
     notes: ProjectFile = key("", help="The reading's notes file (TOML, see docs/formats.md).",
                              example="manuscript/a.notes.toml")
     description: str = key("", help="One sentence on the reading, for the table of contents.")

@@ -42,7 +42,8 @@ def read_office(key: str, path: Path, max_mb: float = MAX_SOURCE_MB) -> tuple[Te
         data, form = read_source(path, max_mb), "html"
         found += html_findings(data, display_path(path))
     document = json.loads(pandoc.run(["-f", form, "-t", "json"], data, what=f"{form} reader"))
-    blocks = attach_html_notes(document["blocks"]) if form == "html" else document["blocks"]
+    blocks = attach_html_notes(document["blocks"]) if form == "html" else meta_blocks(document["meta"]) + \
+        document["blocks"]
     changes: Counter = Counter()
     converter = Converter(normalize=lambda word: _normalized(word, changes))
     converter.run(blocks)
@@ -53,6 +54,26 @@ def read_office(key: str, path: Path, max_mb: float = MAX_SOURCE_MB) -> tuple[Te
     number_paragraphs(text)
     dropped = converter.dropped + _unsafe_links(text)
     return text, found + scan_findings(text) + dropped_findings(text, dict(dropped))
+
+
+META = (("title", 1), ("subtitle", 2), ("author", 0), ("date", 0), ("abstract", 0))
+
+
+def meta_blocks(meta: dict) -> list:
+    """Word's Title, Subtitle, Author, Date and Abstract paragraphs, which pandoc moves into the
+    metadata, put back at the top (the title as a heading, which the chapter title replaces when
+    they are the same), so that no text is lost."""
+    blocks = []
+    for key, level in META:
+        values = meta.get(key)
+        values = values["c"] if values and values["t"] == "MetaList" else [values] if values else []
+        for value in values:
+            if value["t"] == "MetaBlocks":
+                blocks += value["c"]
+            elif value["t"] == "MetaInlines":
+                blocks.append({"t": "Header", "c": [level, ["", [], []], value["c"]]} if level else
+                              {"t": "Para", "c": value["c"]})
+    return blocks
 
 
 def _normalized(word: str, changes: Counter) -> str:

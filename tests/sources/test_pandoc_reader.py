@@ -221,3 +221,27 @@ def test_word_source_is_never_written_and_has_a_size_limit(project: Path):
     with pytest.raises(SourceError) as refused:
         sources.read_text("B", project / "b.docx", max_mb=len(before) / 2_000_000)
     assert refused.value.code == "sources.too-large"
+
+
+WORD_HTML = """<html><body><p class=MsoNormal>Word text<a style='mso-footnote-id:ftn1' href="#_ftn1"
+name="_ftnref1"><span class=MsoFootnoteReference>[1]</span></a> more.</p>
+<div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width="33%">
+<div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a href="#_ftnref1" name="_ftn1"><span
+class=MsoFootnoteReference>[1]</span></a> Word's footnote [@viola1987].</p></div></div></body></html>
+"""
+
+
+@pytest.mark.parametrize("made_by", ["word", "pandoc"])
+def test_html_footnotes_as_word_and_pandoc_write_them(tmp_path, made_by):
+    from lectio import sources
+
+    path = tmp_path / "n.html"
+    if made_by == "word":
+        path.write_text(WORD_HTML, encoding="utf-8")
+    else:
+        subprocess.run([pandoc.executable(), "-f", "markdown", "-t", "html", "-o", str(path)], check=True,
+                       input=b"Word text[^1] more.\n\n[^1]: Word's footnote [@viola1987].\n")
+    text, _ = sources.read_text("N", path)
+    assert [b.text for b in text.blocks] == ["Word text more."]
+    assert [n.markdown for n in text.notes] == ["Word\u2019s footnote [@viola1987]."]
+    assert [r.position for r in text.blocks[0].notes] == [len("Word text")]

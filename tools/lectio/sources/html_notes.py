@@ -2,7 +2,8 @@
 
 pandoc's HTML reader keeps footnotes as what they are in HTML: a link to an element
 elsewhere. A link to ``#id`` is a note call when it is (or holds, or stands in) a
-superscript, or its class says so (``footnote-ref``, ``noteref``), and ``id`` is a block
+superscript, or its class says so (``footnote-ref``, ``noteref``), or its text is a number
+(``1``, ``[1]``: Word's HTML), and ``id`` is a block
 (``<div>``, ``<li>``, ``<aside>``) or an anchor inside one. The block's content, without
 its links back to the call, becomes the note; the block leaves the text.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-BACK = re.compile(r"^(\u21a9\ufe0e?|\^|\[?\d{1,3}\]?)$")
+NUMBER = re.compile(r"^[\[(]?\d{1,3}[\])]?$")  # a call's or a back link's text: 1, [1], (1)
+BACK = re.compile(r"^(\u21a9\ufe0e?|\^|[\[(]?\d{1,3}[\])]?)$")
 
 
 def attach_html_notes(blocks: list) -> list:
@@ -52,7 +54,8 @@ def _call_target(node: dict, targets: dict) -> dict | None:
         return None
     href = link["c"][2][0]
     classes = link["c"][0][1]
-    noted = link is not node or any("ref" in c for c in classes) or \
+    text = "".join(s.get("c", "") for s in _strs(link)).strip()
+    noted = link is not node or any("ref" in c for c in classes) or bool(NUMBER.match(text)) or \
         any(child.get("t") == "Superscript" for child in link["c"][1])
     return targets.get(href[1:]) if href.startswith("#") and noted else None
 
@@ -107,10 +110,16 @@ def _without(node, used: set[int]):
     return node
 
 
+def _blank(node) -> bool:
+    """A paragraph of nothing but line breaks and spaces (Word's footnote separator)."""
+    return node.get("t") in ("Plain", "Para") and all(i.get("t") in ("LineBreak", "Space", "SoftBreak")
+                                                      for i in node["c"])
+
+
 def _empty_section(node) -> bool:
     if not isinstance(node, dict) or node.get("t") not in ("Div", "OrderedList", "BulletList"):
         return False
     if node["t"] == "Div":
-        return all(c.get("t") in ("HorizontalRule",) or _empty_section(c) for c in node["c"][1])
+        return all(c.get("t") == "HorizontalRule" or _blank(c) or _empty_section(c) for c in node["c"][1])
     return all(not item for item in node["c"][-1]) or all(
         all(_empty_section(b) for b in item) for item in node["c"][-1])

@@ -47,9 +47,10 @@ def read_office(key: str, path: Path, max_mb: float = MAX_SOURCE_MB) -> tuple[Te
     changes: Counter = Counter()
     converter = Converter(normalize=lambda word: _normalized(word, changes))
     converter.run(blocks)
-    text = Text(key, path, display_path(path), markdown=True, reader="pandoc", changes=dict(changes))
+    text = Text(key, path, display_path(path), markdown=True, reader="pandoc")
     _place(text, [block for block, _ in converter.blocks])
-    _note_texts(converter.pending)
+    _note_texts(converter.pending, lambda word: _normalized(word, changes))
+    text.changes = dict(changes)
     text.notes = [ref.note for block in text.blocks for ref in sorted(block.notes, key=lambda r: r.position)]
     number_paragraphs(text)
     dropped = converter.dropped + _unsafe_links(text)
@@ -98,20 +99,31 @@ def _place(text: Text, blocks: list) -> None:
             ref.note.location = text.location(block, ref.position)
 
 
-def _note_texts(pending: list) -> None:
-    """Each note's blocks as pandoc Markdown, in one pandoc call; a ``[@key]`` typed in the
-    note is a citation again (pandoc escapes its brackets as text)."""
+def _note_texts(pending: list, normalized) -> None:
+    """Each note's blocks (their words through the character rules) as pandoc Markdown, in one
+    pandoc call; a ``[@key]`` typed in the note is a citation again (pandoc escapes its brackets)."""
     if not pending:
         return
     blocks = []
     for number, item in enumerate(pending):
-        blocks += [{"t": "Para", "c": [{"t": "Str", "c": f"{SEPARATOR}{number}"}]}, *item.ast]
+        blocks += [{"t": "Para", "c": [{"t": "Str", "c": f"{SEPARATOR}{number}"}]}, *_words(item.ast, normalized)]
     document = {"pandoc-api-version": pandoc_api(), "meta": {}, "blocks": blocks}
     out = pandoc.run(["-f", "json", "-t", "markdown-smart-raw_html-raw_attribute-bracketed_spans-native_spans",
                       "--wrap=none"], json.dumps(document), what="note texts")
     pieces = re.split(rf"^{SEPARATOR}(\d+)\s*$", out, flags=re.M)
     for number, body in zip(pieces[1::2], pieces[2::2]):
         pending[int(number)].ref.note.markdown = re.sub(r"\\([\[\]@])", r"\1", body.strip())
+
+
+def _words(node, normalized):
+    """``node`` (pandoc AST) with ``normalized`` applied to the text of every Str."""
+    if isinstance(node, list):
+        return [_words(child, normalized) for child in node]
+    if isinstance(node, dict) and node.get("t") == "Str":
+        return {"t": "Str", "c": normalized(node["c"])}
+    if isinstance(node, dict) and "c" in node:
+        return {**node, "c": _words(node["c"], normalized)}
+    return node
 
 
 def pandoc_api() -> list:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from lectio import pandoc, pipeline
-from tests.conftest import TINY_BIB, run_cli
+from tests.conftest import TINY_BIB, TINY_EDITION, run_cli
 
 MARKDOWN = """# Every construct
 
@@ -66,14 +66,7 @@ HTML = """<html><head><style>p { color: red }</style><script>alert(1)</script></
 </body></html>
 """
 
-EDITION = """[edition]
-name = "readers"
-title = "Readers"
-editors = ["A. Editor"]
-identifier = "urn:uuid:00000000-0000-4000-8000-000000000010"
-date = "2026-01-01"
-
-[[readings]]
+EDITION = TINY_EDITION.split("[[readings]]")[0] + """[[readings]]
 siglum = "A"
 title = "Markdown reading"
 source = "a.md"
@@ -122,12 +115,12 @@ def checked(project: Path):
 
 
 def _xhtml(root: Path) -> str:
-    with zipfile.ZipFile(root / "build" / "readers.epub") as epub:
+    with zipfile.ZipFile(root / "build" / "tiny.epub") as epub:
         return "".join(epub.read(n).decode() for n in sorted(epub.namelist()) if n.endswith(".xhtml"))
 
 
 def _pdf_text(root: Path) -> str:
-    return subprocess.run(["pdftotext", str(root / "build" / "readers.pdf"), "-"], capture_output=True,
+    return subprocess.run(["pdftotext", str(root / "build" / "tiny.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
 
 
@@ -156,6 +149,11 @@ def test_every_markdown_construct_is_in_the_pdf(built):
         assert needle in flat, needle
     assert "Verse line one\nverse line two" in text  # the verse keeps its line break
     assert "_emphasis_" not in flat and "~~" not in flat and "^[" not in flat and "**bold" not in flat
+    import pypdf
+
+    uris = [a.get_object()["/A"].get("/URI") for page in pypdf.PdfReader(built[0] / "build" / "tiny.pdf").pages
+            for a in page.get("/Annots") or [] if "/A" in a.get_object()]
+    assert "https://example.org/a'b" in uris  # the link is live, its address untouched by the quote rules
 
 
 def test_fidelity_is_complete_for_every_reader(built):

@@ -70,7 +70,6 @@ class Converter:
         self.keys = itertools.count(1)
         self.leaf: _Leaf | None = None
 
-    # positions -------------------------------------------------------------------------
     def offset(self, line: int, column: int) -> int:
         """pandoc's line:column (tabs to stops of 4) → offset in the source."""
         start = self.line_starts[min(line, len(self.line_starts)) - 1]
@@ -97,7 +96,6 @@ class Converter:
             return list(range(found, found + len(text)))
         return [start] * len(text)
 
-    # blocks ----------------------------------------------------------------------------
     def run(self, blocks: list) -> None:
         for node in blocks:
             self.block(node, (), (-1, -1))
@@ -196,7 +194,6 @@ class Converter:
     def _block_Null(self, c, frames, pos, kind):
         return
 
-    # leaves ----------------------------------------------------------------------------
     def start(self, kind: str, frames: tuple, pos: tuple[int, int]) -> _Leaf:
         self.leaf = _Leaf(kind, frames, pos[0])
         return self.leaf
@@ -214,7 +211,6 @@ class Converter:
         self.inlines(inlines, pos)
         self.finish(level)
 
-    # inlines ---------------------------------------------------------------------------
     def inlines(self, nodes: list, pos: tuple[int, int]) -> None:
         for node in nodes:
             self.inline(node, pos)
@@ -268,7 +264,7 @@ class Converter:
     def note(self, blocks: list, pos: tuple[int, int]) -> None:
         ref = NoteRef(self.leaf.length, Note(0, "", None))
         self.leaf.notes.append(ref)
-        extent = [o for o in _positions(blocks, self)]
+        extent = list(_positions(blocks, self))
         start, end = (min(o[0] for o in extent), max(o[1] for o in extent)) if extent else (-1, -1)
         self.pending.append(Pending(ref, blocks, start, end))
         ref.note.location = pos[0]  # the marker's offset, turned into a Location by the caller

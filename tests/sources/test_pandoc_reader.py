@@ -243,3 +243,18 @@ def test_html_footnotes_as_word_and_pandoc_write_them(tmp_path, made_by):
     assert [b.text for b in text.blocks] == ["Word text more."]
     assert [n.markdown for n in text.notes] == ["Word\u2019s footnote [@viola1987]."]
     assert [r.position for r in text.blocks[0].notes] == [len("Word text")]
+
+
+def test_commentaries_read_together_are_read_as_alone():
+    from lectio.sources import markdown
+
+    bodies = ["First *one* [@viola1987, p. 2].\n\n- a list", "> A quotation\n\nthen prose.^[An *inline* note.]",
+              "A footnote[^1] reads alone.\n\n[^1]: Its text.", "```\nan unclosed fence", "Plain\nlast one."]
+    together, alone = markdown.parse_many(bodies), [markdown.parse(body) for body in bodies]
+
+    def shape(parsed):
+        return [(b.kind, b.text, b.origin, b.line, [(r.position, r.note.markdown) for r in b.notes])
+                for b in parsed.blocks], [offset for _, offset in parsed.notes]
+
+    assert [shape(p) for p in together] == [shape(p) for p in alone]
+    assert together[0].blocks[0].notes[0].note.markdown == "[@viola1987, p. 2]"

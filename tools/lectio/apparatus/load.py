@@ -35,6 +35,7 @@ def load_apparatus(path: Path, readings: list[Reading]) -> tuple[list[ApparatusE
     model = entry_model(tuple(r.siglum for r in readings))
     entries: list[ApparatusEntry] = []
     typed: dict[int, Entry] = {}
+    commentaries = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):  # reported by _top_level
             continue
@@ -43,12 +44,15 @@ def load_apparatus(path: Path, readings: list[Reading]) -> tuple[list[ApparatusE
             typed[index] = value
             found = _check_id(value, index, typed, where)
         if not any(f.severity == ERROR for f in found):
-            entry = ApparatusEntry(value.id, value.theme, commentary_text(value, path, raw, _at(where, index)),
-                                   [], list(value.see), _at(where, index, line_only=True))
+            commentaries.append(commentary_source(value, path, raw, _at(where, index)))
+            entry = ApparatusEntry(value.id, value.theme, commentaries[-1][0], [], list(value.see),
+                                   _at(where, index, line_only=True))
             found += _anchor_entry(entry, value, index, where, readings)
-            found += notes.resolve_notes(entry.commentary, notes.NotesFile(), [])
             entries.append(entry)
         findings += found
+    markdown.fill_many(commentaries)  # one pandoc run for all the commentaries that can share one
+    for entry in entries:
+        findings += notes.resolve_notes(entry.commentary, notes.NotesFile(), [])
     written = {item.get("id") for item in items if isinstance(item, dict)}  # an entry left out is still known
     findings += _check_links(entries, typed, written, where)
     _mark(entries)
@@ -123,6 +127,13 @@ def commentary_text(item: Entry, path: Path, raw: str, where: Location) -> Text:
     """The commentary as a Markdown text of its own (read by pandoc, see sources.markdown), whose
     positions are those of the apparatus file (so that an unknown citation key is reported at its
     line and column)."""
+    text, body, to_raw = commentary_source(item, path, raw, where)
+    markdown.fill_many([(text, body, to_raw)])
+    return text
+
+
+def commentary_source(item: Entry, path: Path, raw: str, where: Location):
+    """An empty text for the commentary, its Markdown, and how an offset in it maps to the file."""
     body = item.commentary
     offset = raw.find(body) if body.strip() else -1
     if offset >= 0:
@@ -133,10 +144,8 @@ def commentary_text(item: Entry, path: Path, raw: str, where: Location) -> Text:
 
         def to_raw(position: int) -> int:
             return line_start
-    text = Text(f"app-{item.id}", path, display_path(path), raw=raw)
-    if body.strip():
-        markdown.fill(text, body, to_raw)
-    return text
+    text = Text(f"app-{item.id}", path, display_path(path), raw=raw, markdown=True, reader="pandoc")
+    return text, body if body.strip() else "", to_raw
 
 
 def passage_refs(entry: ApparatusEntry, readings: list[Reading]) -> str:

@@ -51,12 +51,16 @@ class Parsed:
 
 def parse(body: str, timeout: float = pandoc.DEFAULT_TIMEOUT) -> Parsed:
     normalized = normalize(body, markdown=True, keep=protected(body))
-    document = json.loads(pandoc.run(["-f", FORMAT, "-t", "json"], normalized.text, timeout=timeout,
-                                     what="Markdown reader"))
-    converter = Converter(normalized.text)
+    blocks, notes, dropped = _convert(normalized.text, timeout)
+    return Parsed(normalized, blocks, [(note, notes[id(note)]) for note in _notes_of(blocks)], dropped)
+
+
+def _convert(source: str, timeout: float) -> tuple[list[Block], dict[int, int], dict[str, int]]:
+    """The blocks of a normalized text, the offset of each note's marker (by the note's id), what was dropped."""
+    document = json.loads(pandoc.run(["-f", FORMAT, "-t", "json"], source, timeout=timeout, what="Markdown reader"))
+    converter = Converter(source)
     converter.run(document["blocks"])
-    source = normalized.text
-    notes = [(p.ref.note, p.ref.note.location) for p in converter.pending]
+    offsets = {id(p.ref.note): p.ref.note.location for p in converter.pending}
     for pending in converter.pending:
         pending.ref.note.markdown = _dedent(source[pending.start:pending.end]) if pending.start >= 0 else ""
         pending.ref.note.text_location = pending.start if pending.start >= 0 else None  # fill() makes it a Location
@@ -65,9 +69,50 @@ def parse(body: str, timeout: float = pandoc.DEFAULT_TIMEOUT) -> Parsed:
     blocks = []
     for block, soft in converter.blocks:
         inline_notes.verse(block, soft)
-        notes += [(ref.note, origin) for ref, origin in inline_notes.attach(block, _writer(source))]
+        offsets.update((id(ref.note), origin) for ref, origin in inline_notes.attach(block, _writer(source)))
         blocks.append(block)
-    return Parsed(normalized, blocks, notes, dict(converter.dropped))
+    return blocks, offsets, dict(converter.dropped)
+
+
+def _notes_of(blocks: list[Block]) -> list[Note]:
+    return [ref.note for block in blocks for ref in sorted(block.notes, key=lambda r: r.position)]
+
+
+SEPARATOR = "\ue002"
+# what must be read alone: footnotes and link definitions (shared by label), fences (an unclosed one
+# runs to the end), HTML and images (dropped, reported per text)
+_ALONE = re.compile(r"\[\^|^ {0,3}\[[^\]\n]+\]:|^[ \t]*(`{3,}|~{3,})|<|!\[", re.M)
+
+
+def parse_many(bodies: list[str], timeout: float = pandoc.DEFAULT_TIMEOUT) -> list[Parsed]:
+    """Like :func:`parse` for each body, with one pandoc run for all that can share one (an apparatus
+    has a commentary per entry: one run each would cost a process start each)."""
+    together = [i for i, body in enumerate(bodies) if not _ALONE.search(body)]
+    parsed = dict(zip(together, _together([bodies[i] for i in together], timeout) or [])) if len(together) > 1 else {}
+    return [parsed[i] if i in parsed else parse(body, timeout) for i, body in enumerate(bodies)]
+
+
+def _together(bodies: list[str], timeout: float) -> list[Parsed] | None:
+    """The bodies read in one run, split at separator paragraphs; None when they did not stay apart."""
+    normalized = [normalize(body, markdown=True, keep=protected(body)) for body in bodies]
+    joined = f"\n\n{SEPARATOR}\n\n".join(n.text for n in normalized)
+    blocks, offsets, dropped = _convert(joined, timeout)
+    parts: list[list[Block]] = [[]]
+    for block in blocks:
+        if block.text == SEPARATOR and not block.frames:
+            parts.append([])
+        else:
+            parts[-1].append(block)
+    if len(parts) != len(bodies) or dropped:
+        return None
+    out, start = [], 0
+    for part, one in zip(parts, normalized):
+        for block in part:
+            block.origin = [o - start for o in block.origin]
+            block.line -= start
+        out.append(Parsed(one, part, [(note, offsets[id(note)] - start) for note in _notes_of(part)], {}))
+        start += len(one.text) + len(SEPARATOR) + 4
+    return out
 
 
 def _writer(source: str) -> inline_notes.MarkdownOf:
@@ -87,7 +132,17 @@ def _dedent(markdown: str) -> str:
 def fill(text: Text, body: str, to_raw: Callable[[int], int], timeout: float = pandoc.DEFAULT_TIMEOUT) -> dict:
     """Read ``body`` into ``text`` (blocks, notes, counted changes); ``to_raw`` maps an offset in
     ``body`` to one in ``text.raw``. Returns what was dropped (kind → count)."""
-    parsed = parse(body, timeout)
+    return place(text, parse(body, timeout), to_raw)
+
+
+def fill_many(items: list[tuple[Text, str, Callable[[int], int]]], timeout: float = pandoc.DEFAULT_TIMEOUT) -> None:
+    """:func:`fill` for many texts (the apparatus commentaries), with as few pandoc runs as can be."""
+    for (text, _, to_raw), parsed in zip(items, parse_many([body for _, body, _ in items], timeout)):
+        place(text, parsed, to_raw)
+
+
+def place(text: Text, parsed: Parsed, to_raw: Callable[[int], int]) -> dict:
+    """Put what was parsed into ``text``, every offset taken back to ``text.raw``."""
     origin = parsed.normalized.origin
 
     def raw_at(offset: int) -> int:
@@ -102,7 +157,7 @@ def fill(text: Text, body: str, to_raw: Callable[[int], int], timeout: float = p
         if note.text_location is not None:
             note.text_location = location_of(text.raw, raw_at(note.text_location), text.display_path)
     text.blocks = parsed.blocks
-    text.notes = [ref.note for block in text.blocks for ref in sorted(block.notes, key=lambda r: r.position)]
+    text.notes = _notes_of(text.blocks)
     for number, note in enumerate(text.notes, start=1):
         note.number = number
     text.normalized, text.changes = parsed.normalized.text, parsed.normalized.counts()

@@ -21,7 +21,7 @@ from lectio import pandoc
 from lectio.errors import Finding, SourceError, WARNING
 from lectio.fsutil import MAX_SOURCE_MB, display_path, read_binary
 from lectio.model import Text, location_of
-from lectio.render.sanitize import safe_url
+from lectio.render.sanitize import long_words, safe_url
 from lectio.sources import inline_notes
 from lectio.sources.html_notes import attach_html_notes
 from lectio.sources.markdown import dropped_findings
@@ -54,6 +54,7 @@ def read_office(key: str, path: Path, max_mb: float = MAX_SOURCE_MB) -> tuple[Te
     text.notes = [ref.note for block in text.blocks for ref in sorted(block.notes, key=lambda r: r.position)]
     number_paragraphs(text)
     dropped = converter.dropped + _unsafe_links(text)
+    found += long_words(text.raw, text.display_path)  # at file:N:C, as check does for text sources
     return text, found + scan_findings(text) + dropped_findings(text, dict(dropped))
 
 

@@ -14,6 +14,7 @@ read; without them (Word, HTML) offsets are ``-1`` and the caller gives syntheti
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -64,6 +65,7 @@ class Converter:
         self.source = source
         self.normalize = normalize
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)] if source is not None else []
+        self.tabbed = {bisect.bisect_right(self.line_starts, m.start()) - 1 for m in re.finditer("\t", source or "")}
         self.blocks: list[tuple[Block, list[int]]] = []  # each block with the soft breaks in it
         self.pending: list[Pending] = []
         self.dropped: Counter = Counter()
@@ -72,12 +74,16 @@ class Converter:
 
     def offset(self, line: int, column: int) -> int:
         """pandoc's line:column (tabs to stops of 4) → offset in the source."""
-        start = self.line_starts[min(line, len(self.line_starts)) - 1]
-        text, col, index = self.source, 1, start
-        while col < column and index < len(text) and text[index] != "\n":
-            col = col + 4 - (col - 1) % 4 if text[index] == "\t" else col + 1
-            index += 1
-        return index
+        index = min(line, len(self.line_starts)) - 1
+        start, text = self.line_starts[index], self.source
+        end = self.line_starts[index + 1] - 1 if index + 1 < len(self.line_starts) else len(text)
+        if index not in self.tabbed:
+            return min(start + column - 1, end)
+        col, offset = 1, start
+        while col < column and offset < end:
+            col = col + 4 - (col - 1) % 4 if text[offset] == "\t" else col + 1
+            offset += 1
+        return offset
 
     def position(self, attr, fallback: tuple[int, int]) -> tuple[int, int]:
         pairs = dict(attr[2]) if attr else {}

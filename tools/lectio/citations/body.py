@@ -25,6 +25,8 @@ def take_cue_words(text: Text) -> None:
     for block in text.blocks:
         for ref in sorted(block.notes, key=lambda r: r.position, reverse=True):
             _take(block, ref)
+        # two calls now at one place stay in the order they were written
+        block.notes.sort(key=lambda r: (r.position, r.note.location.line, r.note.location.column))
 
 
 def _take(block: Block, ref: NoteRef) -> None:

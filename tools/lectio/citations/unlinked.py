@@ -26,7 +26,7 @@ from lectio.citations.prose import CITE_KEY, GROUP
 from lectio.errors import WARNING, Finding, Location
 from lectio.model import Note, Text
 
-WINDOW = 3  # words from the surname to the title word, at most
+WINDOW = 5  # words from the surname to the title word, at most
 COMMON = frozenset("""
 a an the and or of in on to for from with by at as its his her their our this that these those
 about above after against among before between into through under upon over without within

@@ -140,6 +140,8 @@ def test_seed_notes_golden():
     ("Text[@a] and more.", "Text [@a] and more."),           # after a word it refers to: pandoc's parentheses
     ("Against the dead Mary Wollstonecraft [@a].", "Against the dead Mary Wollstonecraft [@a]."),
     ("Quoted “so” [@a, 7]. More.", "Quoted “so” [@a, 7]. More."),  # after a quotation (Chicago 14.35)
+    ("Quoted “so”[@a, 7]; and[-@b].", "Quoted “so” [@a, 7]; and [-@b]."),  # parted from what it is glued to
+    ("More;[@a] here.", "More; @a here."),
     ("More; see [@a, 7] and cf. [@b].", "More; see @a [7] and cf. @b."),  # a cue word leads into it
     ("Only [-@a] here, [-@a].", "Only [-@a] here, [-@a]."),
     ("Mail [me@example.org] or [a link](http://x).", "Mail [me@example.org] or [a link](http://x)."),

@@ -75,13 +75,11 @@ def in_text(markdown: str) -> str:
     alone, and one that is not governed is parted from the word it follows by a space."""
     def replace(match: re.Match) -> str:
         items = [ITEM.fullmatch(item.strip()) for item in match.group(1).split(";")]
-        glued = match.start() and not markdown[match.start() - 1].isspace()
-        if not all(items) or any(m.group("dash") for m in items):
-            return match.group()
-        if not governed(markdown[:match.start()], match.group(1)):
-            return (" " if glued else "") + match.group()
-        return (" " if glued and markdown[match.start() - 1].isalnum() else "") + \
-            "; ".join(_in_text_item(m) for m in items)
+        space = " " if _glued(markdown, match.start()) else ""
+        if not all(items) or any(m.group("dash") for m in items) or \
+                not governed(markdown[:match.start()], match.group(1)):
+            return space + match.group()
+        return space + "; ".join(_in_text_item(m) for m in items)
 
     return GROUP.sub(replace, markdown)
 
@@ -93,11 +91,15 @@ def cue_prefixes(markdown: str) -> str:
         return f"[{match.group('cue')} {match.group('group')}]"
 
     def part(match: re.Match) -> str:
-        glued = match.start() and markdown[match.start() - 1].isalnum()
-        return (" " if glued else "") + match.group()
+        return (" " if _glued(markdown, match.start()) else "") + match.group()
 
     markdown = CUED.sub(replace, markdown)
     return GROUP.sub(part, markdown)
+
+
+def _glued(markdown: str, start: int) -> bool:
+    """A citation written against the character before it (``Text[@key]``, ``”[@key]``)."""
+    return start > 0 and not markdown[start - 1].isspace() and markdown[start - 1] not in "([\u201c\u2018"
 
 
 def _in_text_item(item: re.Match) -> str:

@@ -11,7 +11,8 @@ from tests.citations.bib_1790s import BIB_1790S
 from tests.conftest import TINY_EDITION, make_tiny_project
 
 INTRO = ("The debate opened with a sermon; see [@price1789, 3]. Burke answered it, cf. [@burke1790].\n\n"
-         "Paine wrote against Burke [@burke1790]. See [@wollstonecraft1792].\n")
+         "Paine wrote against Burke [@burke1790]. See [@wollstonecraft1792].\n\n"
+         "The case is argued in [@price1789].\n")
 APPARATUS = '''[[entry]]
 id = "claim"
 theme = "The claim"
@@ -51,9 +52,9 @@ def test_introduction(checked):
     intro = checked.book.introduction
     assert [printed(b) for b in intro.blocks] == [
         "The debate opened with a sermon.[1] Burke answered it.[2]",
-        "Paine wrote against Burke.[3][4]"]
+        "Paine wrote against Burke.[3][4]", "The case is argued in.[5]"]
     assert [n.markdown for n in intro.notes] == ["[See @price1789, 3]", "[Cf. @burke1790]", "[@burke1790]",
-                                                 "[See @wollstonecraft1792]"]
+                                                 "[See @wollstonecraft1792]", "[@price1789]"]
     assert [plain(n.html) for n in intro.notes][:2] == [
         "See Richard Price, <em>A Discourse on the Love of Our Country</em> (London: T. Cadell, 1789), 3.",
         "Cf. Edmund Burke, <em>Reflections on the Revolution in France</em> (London: J. Dodsley, 1790)."]
@@ -67,3 +68,12 @@ def test_apparatus_commentary(checked):
         "See Edmund Burke, <em>Reflections on the Revolution in France</em> (London: J. Dodsley, 1790), 12.",
         "Compare Richard Price, <em>A Discourse on the Love of Our Country</em> (London: T. Cadell, 1789)."]
     assert not [f for f in checked.findings if f.severity == "error"], [str(f) for f in checked.findings]
+
+
+def test_another_word_before_a_citation_is_reported_where_it_stands(checked):
+    [dangling] = [f for f in checked.findings if f.code == "citations.dangling-word"]
+    assert (dangling.location.file.endswith("intro.md"), dangling.location.line, dangling.location.column) == \
+        (True, 5, 20)
+    assert dangling.severity == "warning" and dangling.fix == "write [in @price1789] to take the word into the " \
+        "note, or reword"
+    assert dangling.message == "'in' is left before the note the citation becomes: '…The case is argued in.'"

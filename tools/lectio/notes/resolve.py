@@ -37,7 +37,7 @@ def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]
     """Apply emendations, turn markers into NoteRefs, pair them with texts; report."""
     findings: list[Finding] = []
     inline_citations(text)
-    take_cue_words(text)  # "see [@key]" → a note "[See @key]", not "see.¹"
+    findings += take_cue_words(text)  # "see [@key]" → a note "[See @key]", not "see.¹"
     findings += apply_emendations(text, sidecar.emendations, source_findings)
     definitions, found = _take_definitions(text)
     findings += found

@@ -83,7 +83,10 @@ def _surnames(names: str) -> list[str]:
 
 def unlinked_findings(texts: list[Text], entries: dict[str, BibEntry]) -> list[Finding]:
     """Every keyless reference to a work of the bibliography, in running text and in notes."""
-    known = works(entries)
+    known: dict[str, list[Work]] = {}  # surname → the works it may name
+    for work in works(entries):
+        for surname in work.surnames:
+            known.setdefault(surname, []).append(work)
     if not known:
         return []
     findings = []
@@ -109,9 +112,9 @@ def _masked(markdown: str) -> str:
     return CITE_KEY.sub(blank, GROUP.sub(blank, markdown))
 
 
-def _references(prose: str, known: list[Work], cited: set[str]) -> list[tuple[int, Work]]:
+def _references(prose: str, known: dict[str, list[Work]], cited: set[str]) -> list[tuple[int, Work]]:
     """(offset of the surname, work) for each sentence that names a work not cited there."""
-    cited_works = [w for w in known if w.key in cited]
+    cited_works = [w for works_ in known.values() for w in works_ if w.key in cited]
     found, start = [], 0
     for end in [m.end() for m in SENTENCE_END.finditer(prose)] + [len(prose)]:
         words = [(m.start() + start, fold(m.group()), m.group()[0].isupper())
@@ -127,14 +130,12 @@ def _same(work: Work, cited: list[Work]) -> bool:
     return any(work.surnames & other.surnames and work.title_words & other.title_words for other in cited)
 
 
-def _in_sentence(words: list[tuple[int, str, bool]], known: list[Work]) -> list[tuple[int, Work]]:
+def _in_sentence(words: list[tuple[int, str, bool]], known: dict[str, list[Work]]) -> list[tuple[int, Work]]:
+    """Each surname followed closely by a capitalized head word of one of its works' titles."""
     hits = []
-    for work in known:
-        for index, (offset, word, _) in enumerate(words):
-            after = words[index + 1:index + 1 + WINDOW]
-            if word in work.surnames and any(w in work.title_words and capital for _, w, capital in after):
-                hits.append((offset, work))
-                break
+    for index, (offset, word, _) in enumerate(words):
+        after = {w for _, w, capital in words[index + 1:index + 1 + WINDOW] if capital}
+        hits += [(offset, work) for work in known.get(word, ()) if work.title_words & after]
     return hits
 
 

@@ -47,9 +47,10 @@ def test_short_references_in_running_text_are_reported_where_they_stand(tmp_path
 
 
 def test_accents_and_case_are_ignored(tmp_path, bib):
-    text = read(tmp_path, "a.txt", "OPENING\nAs KANT put it in the KRITIK, and Rousseau in his Contrat.\n")
+    text = read(tmp_path, "a.txt", "OPENING\n\nAs KANT put it in the KRITIK, and Rousseau in his Contrat.\n\n"
+                                   "Kants Kritik der reinen Vernunft erschien 1781.\n")
     assert [f.message.split("(")[1].split(")")[0] for f in unlinked_findings([text], bib.entries)] == \
-        ["kant1781", "rousseau1762"]
+        ["kant1781", "rousseau1762", "kant1781"]
 
 
 def test_a_surname_alone_or_a_common_noun_is_not_reported(tmp_path, bib):

@@ -135,7 +135,8 @@ def _in_sentence(words: list[tuple[int, str, bool]], known: dict[str, list[Work]
     hits = []
     for index, (offset, word, _) in enumerate(words):
         after = {w for _, w, capital in words[index + 1:index + 1 + WINDOW] if capital}
-        hits += [(offset, work) for work in known.get(word, ()) if work.title_words & after]
+        named = known.get(word) or known.get(word[:-1] if word.endswith("s") else "", ())  # German "Kants"
+        hits += [(offset, work) for work in named if work.title_words & after]
     return hits
 
 

@@ -77,3 +77,24 @@ def test_another_word_before_a_citation_is_reported_where_it_stands(checked):
     assert dangling.severity == "warning" and dangling.fix == "write [in @price1789] to take the word into the " \
         "note, or reword"
     assert dangling.message == "'in' is left before the note the citation becomes: '…The case is argued in.'"
+
+
+@pytest.mark.parametrize("written, printed_, markdown, fixes", [
+    ("An account, see [@w, 7].", "An account.[1]", "[See @w, 7]", []),
+    ("An account; cf. [@w]", "An account[1]", "[Cf. @w]", []),
+    ("The claim, see [@w] for details, is old.", "The claim, see[1] for details, is old.", "[@w]",
+     ["write [see @w] to take the word into the note, or reword"]),
+    ("The method it points to [@w] is old.", "The method it points to[1] is old.", "[@w]", []),
+    ("As argued in [@w, 3].", "As argued in.[1]", "[@w, 3]", ["write [in @w, 3] to take the word into the note, "
+                                                               "or reword"]),
+])
+def test_cue_words_at_the_end_of_a_clause_only(tmp_path, written, printed_, markdown, fixes):
+    from lectio import notes, sources
+
+    path = tmp_path / "a.md"
+    path.write_text(written + "\n", encoding="utf-8")
+    text, found = sources.read_text("intro", path)
+    findings = notes.resolve_notes(text, notes.NotesFile(), found)
+    [block] = text.blocks
+    assert printed(block) == printed_ and [n.markdown for n in text.notes] == [markdown]
+    assert [f.fix for f in findings if f.code == "citations.dangling-word"] == fixes

@@ -6,9 +6,12 @@ before the brackets, ``see [@key]`` or ``cf. [@key]``, would be left dangling
 ("see.¹"): :func:`take_cue_words` takes it into the citation as its prefix, as
 pandoc's ``[see @key]`` writes it, with the punctuation it leaves doubled:
 ``…account; see [@key].`` prints "…account.¹" and the note reads "See Burke, …".
-Another word that leads into a citation (``as argued in [@key]``, ``probably
-[@key]``) would dangle too, but taking it would change the sentence: it is
-``citations.dangling-word``, with the fix ``write [in @key]``.
+This is done where the citation ends its clause (punctuation or the paragraph's end
+follows). Another word that leads into a citation there (``as argued in [@key].``,
+``probably [@key].``) would dangle too, but taking it would change the sentence: it
+is ``citations.dangling-word``, with the fix ``write [in @key]``; so is a cue word
+in mid-clause (``see [@key] for more``), whose clause belongs in the note. A
+preposition in mid-clause (``the method it points to [@key] is…``) is left alone.
 """
 
 from __future__ import annotations
@@ -40,11 +43,21 @@ def take_cue_words(text: Text) -> list[Finding]:
             group = GROUP.fullmatch(ref.note.markdown.strip())
             if group is None or re.match(r"\s*[^@\s-]", group.group(1)):  # not a citation, or it has a prefix
                 continue
-            if not _take(block, ref, group.group(1).strip()):
-                findings += _dangling(text, block, ref, group.group(1).strip())
+            cited = group.group(1).strip()
+            if _ends_clause(block, ref):
+                if not _take(block, ref, cited):
+                    findings += _dangling(text, block, ref, cited, DANGLING_BEFORE)
+            else:  # "see [@key] for more": the rest of the clause belongs in the note too
+                findings += _dangling(text, block, ref, cited, CUE_BEFORE)
         # two calls now at one place stay in the order they were written
         block.notes.sort(key=lambda r: (r.position, r.note.location.line, r.note.location.column))
     return findings
+
+
+def _ends_clause(block: Block, ref: NoteRef) -> bool:
+    """The citation ends its clause: punctuation (which the call follows) or the paragraph's end."""
+    end = ref.position
+    return end >= len(block.text.rstrip()) or (end > 0 and block.text[end - 1] in PUNCTUATION)
 
 
 def _before(block: Block, ref: NoteRef, pattern: re.Pattern) -> tuple[re.Match | None, int]:
@@ -74,8 +87,8 @@ def _take(block: Block, ref: NoteRef, cited: str) -> bool:
     return True
 
 
-def _dangling(text: Text, block: Block, ref: NoteRef, cited: str) -> list[Finding]:
-    word, _ = _before(block, ref, DANGLING_BEFORE)
+def _dangling(text: Text, block: Block, ref: NoteRef, cited: str, words: re.Pattern) -> list[Finding]:
+    word, _ = _before(block, ref, words)
     if word is None:
         return []
     shown = block.text[max(0, word.start() - 30):ref.position].lstrip()

@@ -185,7 +185,7 @@ def test_html_footnote_and_script(checked):
 
 def test_markdown_notes_citations_and_numbers(checked):
     text = next(r for r in checked.book.readings if r.siglum == "A").text
-    assert [n.markdown for n in text.notes] == ["Footnote *with* [@viola1987].", "[@viola1987, p. 7]",
+    assert [n.markdown for n in text.notes] == ["Footnote *with* [@viola1987].", "[See also @viola1987, p. 7]",
                                                  "Inline *note* text."]
     definition = MARKDOWN.splitlines().index("[^1]: Footnote *with* [@viola1987].") + 1
     assert (text.notes[0].location.line, text.notes[0].text_location.line) == (4, definition)

@@ -3,13 +3,13 @@
 pandoc (with a note style) treats a citation inside a footnote in one of three ways:
 a citation that opens the note is formatted as the note itself; an in-text citation
 (``@key``) elsewhere becomes the author's name, a comma and the rest of the note form;
-a bracketed one elsewhere is put in parentheses ("Probably (Viola)."). So, for note
+a bracketed one elsewhere is put in parentheses ("Probably (Hale)."). So, for note
 styles, lectio rewrites each note before formatting:
 
 - when the note's first sentence ends with its first citation and has only prose
-  before it, that prose becomes the citation's prefix: ``Probably @viola.`` is sent
-  as ``[Probably @viola].`` and formatted, with its position (ibid., short form),
-  as a citation note: "Probably Lynne Viola, *The Best Sons…* (…, 1987)";
+  before it, that prose becomes the citation's prefix: ``Probably @hale.`` is sent
+  as ``[Probably @hale].`` and formatted, with its position (ibid., short form),
+  as a citation note: "Probably Edwin Hale, *A History…* (…, 1850)";
 - every other bracketed citation is sent in the in-text form
   (``[see @k, 3]`` → ``see @k [3]``).
 """

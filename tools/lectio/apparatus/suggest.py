@@ -58,6 +58,8 @@ class Sentence:
     end: int
     terms: Counter = field(default_factory=Counter)
     quoted: set = field(default_factory=set)  # 5-word shingles inside quotation marks
+    vector: dict = field(default_factory=dict)  # tf-idf weights, normalized (set by ``suggest``)
+    covers: frozenset = frozenset()  # ids of the entries with a passage on this sentence
 
     @property
     def text(self) -> str:
@@ -142,15 +144,13 @@ def suggest(readings: list[Reading], entries: list[ApparatusEntry] = (), top: in
     split = [sentences(reading, order) for order, reading in enumerate(readings)]
     everything = [s for group in split for s in group]
     idf = _idf(everything)
-    vectors = {id(s): _vector(s.terms, idf) for s in everything}
+    for sentence in everything:
+        sentence.vector = _vector(sentence.terms, idf)
+        sentence.covers = frozenset(e.id for e in entries for p in e.passages if _overlaps(p, sentence))
     found = []
     for ours, theirs in itertools.combinations(split, 2):
         keys = key_terms(ours, theirs, idf)
-        for a in ours:
-            for b in theirs:
-                candidate = _pair(a, b, vectors, keys, entries)
-                if candidate and (include_covered or not candidate.covered):
-                    found.append(candidate)
+        found += [c for a in ours for b in theirs if (c := _pair(a, b, keys)) and (include_covered or not c.covered)]
     found.sort(key=lambda c: (-c.score, c.left.reading, c.left.index, c.right.reading, c.right.index))
     chosen = _diverse(found, top, per_sentence)
     words = surface_forms(everything)
@@ -176,16 +176,15 @@ def project_readings(project) -> tuple[list[Reading], list[ApparatusEntry]]:
     return readings, load_apparatus(config.resolve(config.apparatus.file), readings)[0]
 
 
-def _pair(a: Sentence, b: Sentence, vectors: dict, keys: set, entries) -> Candidate | None:
-    va, vb = vectors[id(a)], vectors[id(b)]
-    cosine = sum(weight * vb.get(term, 0.0) for term, weight in va.items())
-    shared = sorted(set(a.terms) & set(b.terms) & keys)
-    quotation = min(a.quoted & b.quoted, default="")
-    if cosine <= 0 and not quotation:
+def _pair(a: Sentence, b: Sentence, keys: set) -> Candidate | None:
+    common = a.vector.keys() & b.vector.keys()
+    quotation = min(a.quoted & b.quoted, default="") if a.quoted and b.quoted else ""
+    if not common and not quotation:
         return None
+    cosine = sum(a.vector[term] * b.vector[term] for term in common)
+    shared = sorted(common & keys)
     score = cosine + min(TERM_CAP, TERM_WEIGHT * len(shared)) + (QUOTE_BONUS if quotation else 0.0)
-    covered = sorted({e.id for e in entries for p in e.passages for s in (a, b) if _overlaps(p, s)})
-    return Candidate(a, b, round(score, 3), round(cosine, 3), shared, quotation, covered)
+    return Candidate(a, b, round(score, 3), round(cosine, 3), shared, quotation, sorted(a.covers | b.covers))
 
 
 def _overlaps(passage, sentence: Sentence) -> bool:

@@ -174,4 +174,6 @@ def test_one_reading_checks_and_its_synopsis_has_one_column(tmp_path):
     document = epub.pandoc_document(book)
     divs = re.findall(r'"synopsis", "passages-(\d)", "side-by-side"', str(document).replace("'", '"'))
     assert divs == ["1", "1"]
-    assert "The reading is printed" in book.note_on_text[0] and "(A 1–3)" in book.note_on_text[0]
+    opening = re.sub(r"<[^>]+>", "", book.note_on_text[0])
+    assert opening.startswith("The reading is printed") and "siglum (A 1–3);" in opening
+    assert '<span class="nowrap">A 1–3</span>' in book.note_on_text[0]  # a range is never broken

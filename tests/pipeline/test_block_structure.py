@@ -48,6 +48,13 @@ def test_title_and_author_lines_are_dropped_and_not_numbered(tmp_path, head):
     assert reading.text.changes["title-line"] == 2
 
 
+def test_an_author_given_with_words_before_the_name(tmp_path):
+    reading, _ = read(tmp_path, ["The Harbour Book", "by Jane Roe", *BODY], author="Attributed to Jane Roe")
+    assert [b.number for b in reading.text.blocks] == [1, 2]
+    reading, _ = read(tmp_path / "2", ["The Harbour Book", "by Roe", *BODY], author="Attributed to Jane Roe")
+    assert shape(reading)[0] == (FRONT, None, "by Roe")  # one word is not enough to be sure: kept
+
+
 def test_a_title_in_two_parts_and_a_markdown_heading(tmp_path):
     reading, _ = read(tmp_path, ["# The Harbour Book", "## Its Keepers, Their Lives", *BODY],
                       title="The Harbour Book: Its Keepers, Their Lives", name="a.md")

@@ -56,22 +56,27 @@ def note_on_text(readings: list[Reading], findings: list[Finding]) -> list[str]:
 
 def _opening_paragraph(readings: list[Reading]) -> str:
     which = "The reading is" if len(readings) == 1 else "Each reading is"
-    numbering = paragraph_numbering(readings)
+    ranges = ", ".join(f'<span class="nowrap">{html.escape(part)}</span>' for part in paragraph_ranges(readings))
     sentence = f"{which} printed from the file as the editor received it."
-    if numbering:
-        sentence += (f" Its paragraphs are numbered with the reading’s siglum ({html.escape(numbering)}); the "
+    if ranges:
+        sentence += (f" Its paragraphs are numbered with the reading’s siglum ({ranges}); the "
                      "numbers are the same in the printed book and the e-book.")
     return sentence + " Words and notes in square brackets are the editor’s."
 
 
 def paragraph_numbering(readings: list[Reading]) -> str:
     """How the readings' paragraphs are numbered, from the readings themselves: ``A 1–12, B 1–30``."""
+    return ", ".join(paragraph_ranges(readings))
+
+
+def paragraph_ranges(readings: list[Reading]) -> list[str]:
+    """``A 1–12`` for each reading with paragraphs (``A 1`` for one)."""
     parts = []
     for reading in readings:
         last = max((b.number for b in reading.text.paragraphs()), default=0)
         if last:
             parts.append(f"{reading.siglum} 1–{last}" if last > 1 else f"{reading.siglum} 1")
-    return ", ".join(parts)
+    return parts
 
 
 def _decision_paragraph(siglum: str, group: list[Finding]) -> str:

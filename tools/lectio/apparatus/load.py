@@ -91,7 +91,7 @@ def _anchor_entry(entry: ApparatusEntry, item: Entry, index: int, where: Source,
             if passage.end - passage.start > LONG_PASSAGE:
                 found.append(Finding("apparatus.long-passage", f"{passage.reference} passage of entry {entry.id!r} "
                                      f"is {passage.end - passage.start} characters long", place, WARNING,
-                                     fix="quote the heart of the passage: the synopsis sets it beside the other"))
+                                     fix="quote the heart of the passage: the synopsis sets it beside the others"))
     return found
 
 

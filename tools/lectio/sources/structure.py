@@ -97,13 +97,20 @@ def _role(block: Block, words: tuple[str, ...], titles: set, names: tuple[str, .
         return None
     if words in titles or _title_by_author(words, titles, names):
         return "title"
-    if names and words in (names, ("by",) + names):
+    if _is_author(words, names):
         return "author"
     if _byline(block.text, words):
         return "byline"
     if seen_title and block.kind != HEADING and _subtitle(block.text, words):
         return "subtitle"
     return None
+
+
+def _is_author(words: tuple[str, ...], names: tuple[str, ...]) -> bool:
+    """The author's name, with or without ``by``; or its last two words or more (``Jane Roe`` for
+    an author given as ``Attributed to Jane Roe``)."""
+    named = words[1:] if words[:1] == ("by",) else words
+    return bool(names) and (named == names or (len(named) >= 2 and names[-len(named):] == named))
 
 
 def _title_by_author(words: tuple[str, ...], titles: set, names: tuple[str, ...]) -> bool:

@@ -28,7 +28,24 @@ def author_of(index: int) -> str:
     return f"Jane {NAMES[index]}"
 
 
-def source(index: int) -> str:
+def long_paragraph(index: int) -> str:
+    """A paragraph of about 760 characters: six of its passages make a synopsis longer than a page."""
+    topic, name = TOPICS[index], NAMES[index]
+    return (f"The first sentence of reading {SIGLA[index]} tells of the streets and bridges near the {topic}, "
+            f"of the carts that crossed them at dawn and of the lamps that the watchmen lit along them at dusk. "
+            f"The second turns to the wharves where the {topic} boats were loaded with timber, grain and stone "
+            f"for the cities down the valley, and to the clerks who counted every sack twice. The third "
+            f"describes the school, the chapel and the {topic} inn by the road, where travellers waited for the "
+            f"weather to change and the coaches to come, telling each other stories of older roads. The fourth, "
+            f"last of all, records what the family {name} remembered of the floods of the great frost.")
+
+
+def long_passage(index: int) -> str:
+    """The passage the third entry quotes: the long paragraph but its last sentence."""
+    return long_paragraph(index).rsplit(" The fourth", 1)[0]
+
+
+def source(index: int, long_passages: bool = False) -> str:
     """The text of reading ``index`` as an editor receives it."""
     topic, other = TOPICS[index], TOPICS[(index + 1) % len(TOPICS)]
     paragraphs = [
@@ -50,6 +67,8 @@ def source(index: int) -> str:
     paragraphs += ["* * *",
                    f"In the end the {topic} stayed, and the town kept its name, its market and its {topic} "
                    f"for another hundred years."]
+    if long_passages:
+        paragraphs.append(long_paragraph(index))
     return "\n\n".join(paragraphs) + "\n"
 
 
@@ -66,26 +85,30 @@ def edition(count: int, apparatus: bool = True) -> str:
     return "\n".join(out)
 
 
-def apparatus_file(count: int) -> str:
+def apparatus_file(count: int, long_passages: bool = False) -> str:
     entries = []
     for entry, (theme, words) in enumerate((("Who built it", "was built in the spring"),
                                             ("What it cost", "gave them nothing but noise"))):
         passages = "".join(f'[entry.{SIGLA[i]}]\nexact = "{words}"\n' for i in range(count))
         entries.append(f'[[entry]]\nid = "e{entry + 1}"\ntheme = "{theme}"\n'
                        f'commentary = "The readings agree here [@hale1850]."\n{passages}')
+    if long_passages:  # the paragraph but its last sentence
+        passages = "".join(f'[entry.{SIGLA[i]}]\nexact = "{long_passage(i)}"\n' for i in range(count))
+        entries.append(f'[[entry]]\nid = "e3"\ntheme = "Long passages"\ncommentary = "They run on."\n{passages}')
     return "\n".join(entries)
 
 
-def make_project(root: Path, count: int, apparatus: bool = True) -> Path:
-    """A project of ``count`` readings (A, B, …) in ``root``; without ``apparatus``, no apparatus file."""
+def make_project(root: Path, count: int, apparatus: bool = True, long_passages: bool = False) -> Path:
+    """A project of ``count`` readings (A, B, …) in ``root``; without ``apparatus``, no apparatus file;
+    with ``long_passages``, a last paragraph of 760 characters in each, quoted by a third entry."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "edition.toml").write_text(edition(count, apparatus), encoding="utf-8")
     for index in range(count):
         name = SIGLA[index].lower()
-        (root / f"{name}.txt").write_text(source(index), encoding="utf-8")
+        (root / f"{name}.txt").write_text(source(index, long_passages), encoding="utf-8")
         (root / f"{name}.notes.toml").write_text('[[note]]\nmarker = 1\ntext = "[@hale1850, 12]"\n',
                                                  encoding="utf-8")
     if apparatus:
-        (root / "apparatus.toml").write_text(apparatus_file(count), encoding="utf-8")
+        (root / "apparatus.toml").write_text(apparatus_file(count, long_passages), encoding="utf-8")
     (root / "t.bib").write_text(BIB, encoding="utf-8")
     return root

@@ -15,7 +15,7 @@ from lxml import etree
 from lectio import assemble, pipeline
 from lectio.render import epub, html
 from tests.conftest import run_cli
-from tests.pipeline.many_readings import SIGLA, author_of, make_project, title_of
+from tests.pipeline.many_readings import SIGLA, author_of, long_passage, make_project, title_of
 
 pytestmark = pytest.mark.slow
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -35,7 +35,7 @@ def three(tmp_path_factory) -> tuple[Path, str]:
 
 @pytest.fixture(scope="module")
 def six(tmp_path_factory) -> tuple[Path, str]:
-    root = make_project(tmp_path_factory.mktemp("six") / "p", 6)
+    root = make_project(tmp_path_factory.mktemp("six") / "p", 6, long_passages=True)
     return root, build(root)
 
 
@@ -72,7 +72,7 @@ def test_the_build_is_clean_and_whole(edition):
     assert "EPUBCheck: 0 errors, 0 warnings" in output
     for siglum in SIGLA[:count]:
         words = re.search(rf"fidelity {siglum}: (\d+)/(\d+) words in PDF, (\d+)/\d+ in EPUB; notes 1/1; "
-                          r"citations 1/1; apparatus 2/2", output)
+                          r"citations 1/1; apparatus (\d)/\4", output)
         assert words and words.group(1) == words.group(2) == words.group(3), output
     assert run_cli("check", "--project", str(root)).output.strip().endswith("0 errors, 0 warnings, 0 resolved by "
                                                                              "the editor")
@@ -82,11 +82,12 @@ def test_synopsis_columns_in_the_print_html_and_the_epub(edition):
     root, _, count = edition
     book = pipeline.check(root).book
     printed = etree.HTML(html.write_html(book))
-    assert synopses(printed) == [expected_synopsis(count)] * 2
+    entries = len(book.apparatus)
+    assert synopses(printed) == [expected_synopsis(count)] * entries
     chapters = epub_chapters(root)
     compared = [tree for tree in chapters.values() if tree.find(f".//{XHTML}section[@id='readings-compared']")
                 is not None]
-    assert len(compared) == 1 and synopses(compared[0]) == [expected_synopsis(count)] * 2
+    assert len(compared) == 1 and synopses(compared[0]) == [expected_synopsis(count)] * entries
 
 
 def ref_boxes(root: Path, count: int) -> list[tuple[float, float]]:
@@ -115,6 +116,21 @@ def test_six_passages_are_stacked_in_the_pdf(six):
     assert len({left for left, _ in boxes}) == 1  # one column
     tops = [top for _, top in boxes]
     assert tops == sorted(tops, reverse=True) and len(set(tops)) == 6  # one under the other, in order
+
+
+def test_a_stacked_synopsis_longer_than_a_page_breaks_between_passages(six):
+    """It starts under its heading and goes on over the next page; no passage is split."""
+    root = six[0]
+    letters = [re.sub(r"[^a-z]", "", text.casefold()) for text in pages(root)]
+    start = next(n for n, text in enumerate(pages(root)) if "A3 Long passages" in text)
+    assert re.search(r"A3 Long passages\nA \d+, p\. \d+", pages(root)[start])  # not stranded
+    found = []
+    for index in range(6):
+        words = re.sub(r"[^a-z]", "", long_passage(index).casefold())
+        first = next(n for n in range(start, len(letters)) if words[:40] in letters[n])
+        assert words in letters[first], SIGLA[index]  # the whole passage on one page
+        found.append(first)
+    assert found == sorted(found) and found[0] < found[-1]  # in order, over two pages
 
 
 def chapter_pages(root: Path, count: int) -> list[str]:

@@ -49,7 +49,8 @@ def test_superscript_and_heading_and_markdown_suffix(tmp_path):
 
 
 def test_a_year_at_the_start_of_a_line_continues_the_note(tmp_path):
-    text, _ = build(tmp_path, body="A claim.(1) Another.(2)\n", listed="1 See the edition of\n1790 printed in London.\n2 Two.\n")
+    listed = "1 See the edition of\n1790 printed in London.\n2 Two.\n"
+    text, _ = build(tmp_path, body="A claim.(1) Another.(2)\n", listed=listed)
     assert [n.markdown for n in text.notes] == ["See the edition of 1790 printed in London.", "Two."]
 
 

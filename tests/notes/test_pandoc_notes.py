@@ -62,3 +62,15 @@ def test_a_left_marker_without_text_is_an_error_unless_decided(tmp_path):
     decided = notes.resolve_notes(text, sidecar(tmp_path, '[[note]]\nmarker = 2\ndecision = "Lost in the source."\n'),
                                   [])
     assert [(f.code, f.severity, f.decision) for f in decided] == [("notes.no-text", "info", "Lost in the source.")]
+
+
+def test_the_editors_text_replaces_the_readers_and_the_accounts_say_so(tmp_path):
+    text = pandoc_text(tmp_path)
+    side = sidecar(tmp_path, '[[note]]\nmarker = 1\ntext = "The editor\'s, [@alpha]."\n\n'
+                             '[[note]]\nmarker = 2\ntext = "Two."\n\n'
+                             '[[note]]\nmarker = 9\ntext = "Kept aside, [@beta]."\ndecision = "Not called."\n')
+    resolved = notes.resolve_text(text, side, [])
+    assert [n.markdown for n in text.notes] == ["The editor's, [@alpha].", "Two.", "[@gamma]"]
+    assert resolved.ledger.texts_replaced == 1
+    assert [(f.code, f.severity) for f in resolved.findings] == [("notes.orphan", ERROR)]  # no text numbered 9
+    assert not [f for f in resolved.findings if f.code.startswith("notes.lost")]

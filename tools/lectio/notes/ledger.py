@@ -2,8 +2,8 @@
 
 Before the stage touches a text, :func:`opening` counts what was read: the text's
 blocks, and every citation key (``@key``) in the source as received (the part of the
-file each block was read from) and in the notes file. After it, :func:`close` counts what the document model holds: blocks, Notes
-and the keys in their Markdown; and what the stage took on purpose: blocks that were
+file each block was read from) and in the notes file. After it, :func:`close` counts
+what the document model holds: blocks, Notes and the keys in their Markdown; and what the stage took on purpose: blocks that were
 note texts or a Notes heading, note texts replaced by the editor's, decided or
 reported in a finding. Whatever is read and neither held nor accounted for is an
 error at its file:line: ``notes.lost-text``, ``notes.lost-citation``,
@@ -110,7 +110,7 @@ def close(opening_: Opening, text: Text, outcome: Outcome, findings: list[Findin
     attached_at = {n.text_location for n in text.notes if n.text_location}
     attached = [t for t in outcome.texts if t.location in attached_at]
     reported = [t for t in outcome.texts if t.location in reported_at and t not in attached]
-    settled = {id(t) for t in [*attached, *reported, *outcome.replaced, *outcome.decided]}
+    settled = {*attached, *reported, *outcome.replaced, *outcome.decided}  # NoteTexts are values
     places = Counter(t.place for t in outcome.texts)
     held_blocks = {id(b) for b in text.blocks} | set(outcome.taken_blocks)
     lost_blocks = tuple(where for block_id, where in opening_.blocks if block_id not in held_blocks)
@@ -120,7 +120,7 @@ def close(opening_: Opening, text: Text, outcome: Outcome, findings: list[Findin
     held_keys += Counter(k for markdown in outcome.set_aside for k in keys_in(markdown))
     return NotesLedger(
         tuple(sorted(places.items())), len(attached), len(outcome.replaced), len(outcome.decided), len(reported),
-        tuple(t for t in outcome.texts if id(t) not in settled),
+        tuple(t for t in outcome.texts if t not in settled),
         len(opening_.keys), sum(held_keys.values()), _lost_keys(opening_.keys, held_keys),
         len(opening_.blocks), len(text.blocks), len(outcome.taken_blocks), lost_blocks)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lectio.errors import ERROR, INFO, WARNING, Finding
 from lectio.model import Note
 from lectio.notes.notesfile import NoteEntry, NotesFile
-from lectio.notes.texts import PLACE_WORDS, NoteText
+from lectio.notes.texts import PLACE_WORDS, READER, TOML, NoteText
 
 NO_TEXT = "The received text gives no text for this note."
 
@@ -68,6 +68,8 @@ def _pair(note: Note, occurrence: int, pairing: Pairing, previous: int) -> None:
             pairing.findings.append(Finding("notes.renumber", f"renumber = {entry.renumber}, but this is note "
                                             f"{note.number} of the text", entry.location, ERROR))
     if entry and entry.text:
+        if note.markdown:  # the reader's text (pandoc), replaced by the editor's
+            pairing.replaced.append(NoteText(note.marker, note.markdown, note.text_location or note.location, READER))
         note.markdown, note.reconstructed, note.text_location = entry.text, entry.reconstructed, entry.location
         pairing.replaced += [source] if source else []
     elif source and source.markdown:
@@ -116,6 +118,7 @@ def _unused(pairing: Pairing) -> None:
         if source:
             pairing.used.add(id(entry))
             pairing.decided.append(pairing.texts.pop(str(entry.marker)))
+            pairing.decided += [NoteText(str(entry.marker), entry.text, entry.location, TOML)] if entry.text else []
             pairing.findings.append(Finding("notes.orphan", f"note text ({source.key}) has no marker in the text",
                                             source.location, INFO, decision=entry.decision))
             continue

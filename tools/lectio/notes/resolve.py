@@ -19,10 +19,10 @@ from lectio.errors import Finding
 from lectio.model import Text
 from lectio.notes import ledger
 from lectio.notes.editorial import apply_emendations, restore_citations
-from lectio.notes.markers import CITATION, MARKER, PUNCTUATION, inline_notes, is_pandoc, mark_notes  # noqa: F401
+from lectio.notes.markers import CITATION, MARKER, inline_notes, is_pandoc, mark_notes
 from lectio.notes.notesfile import CitationEntry, Emendation, NotesFile, load_notes_file  # noqa: F401
-from lectio.notes.pairing import NO_TEXT, Pairing, pair_all  # noqa: F401
-from lectio.notes.texts import (CITATION_PLACE, LIST, READER, SECTION, SUPERSCRIPTS, TOML, NoteText, duplicates,  # noqa: F401
+from lectio.notes.pairing import NO_TEXT, Pairing, pair_all
+from lectio.notes.texts import (CITATION_PLACE, LIST, READER, SECTION, SUPERSCRIPTS, TOML, NoteText, duplicates,
                                 from_superscript, take_texts)
 
 __all__ = ["CITATION", "MARKER", "NO_TEXT", "SUPERSCRIPTS", "Resolved", "from_superscript", "load_notes_file",

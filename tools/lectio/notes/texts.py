@@ -97,10 +97,11 @@ def take_texts(text: Text) -> Taken:
             continue
         definition = NOTE_DEFINITION.match(block.text)
         if definition:
-            taken.texts.append(NoteText(definition.group(1), markdown_of(block, definition.end(), len(block.text)).strip(),
-                                        Location(text.display_path, block.line), DEFINITION))
-        elif not (in_section and lines and numbered(lines[0][1], _last_number(taken.texts))
-                  and _section_texts(text, block, lines, taken)):
+            body = markdown_of(block, definition.end(), len(block.text)).strip()
+            taken.texts.append(NoteText(definition.group(1), body, Location(text.display_path, block.line), DEFINITION))
+        elif in_section and lines and numbered(lines[0][1], _last_number(taken.texts)):
+            _section_texts(text, block, lines, taken)
+        else:
             kept.append(block)
             continue
         taken.blocks.append(block)
@@ -108,11 +109,9 @@ def take_texts(text: Text) -> Taken:
     return taken
 
 
-def _section_texts(text: Text, block: Block, lines: list[tuple[int, str]], taken: Taken) -> bool:
-    pieces = numbered_lines([(text.location(block, start), line, True) for start, line in lines], SECTION,
-                            _last_number(taken.texts), taken.findings)
-    taken.texts.extend(pieces)
-    return True
+def _section_texts(text: Text, block: Block, lines: list[tuple[int, str]], taken: Taken) -> None:
+    taken.texts += numbered_lines([(text.location(block, start), line, True) for start, line in lines], SECTION,
+                                  _last_number(taken.texts), taken.findings)
 
 
 def _last_number(texts: list[NoteText]) -> int | None:

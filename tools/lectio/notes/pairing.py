@@ -77,12 +77,14 @@ def _pair(note: Note, occurrence: int, pairing: Pairing, previous: int) -> None:
     elif note.markdown:
         return  # attached by the reader (pandoc)
     else:
-        _no_text(note, source, decision, pairing)
+        _no_text(note, source, entry, pairing)
 
 
-def _no_text(note: Note, source: NoteText | None, decision: str, pairing: Pairing) -> None:
+def _no_text(note: Note, source: NoteText | None, entry: NoteEntry | None, pairing: Pairing) -> None:
     """A marker whose text is missing (or empty in the source): an error unless decided."""
+    decision = entry.decision if entry else ""
     note.markdown, note.reconstructed = NO_TEXT, True
+    note.text_location = entry.location if entry else None
     fix = (f"write the note's text, or add a [[note]] with marker = {note.marker} and its text (or a 'decision' "
            "that says why it has none) to the notes file")
     if source:

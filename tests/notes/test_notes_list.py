@@ -91,3 +91,11 @@ def test_a_list_that_is_not_utf8_is_refused_with_its_byte(tmp_path):
     with pytest.raises(NotesError) as caught:
         notes.load_notes_file(tmp_path / "n.txt")
     assert caught.value.code == "notes.encoding" and caught.value.location.line == 1
+
+
+def test_a_markdown_list_keeps_code_and_a_plain_list_gets_typographic_marks(tmp_path):
+    listed = "1 Run `make` -- \"now\".\n2 Two.\n3 Three.\n4 Four.\n"
+    text, _ = build(tmp_path, listed=listed, name="a-notes.md")
+    assert text.notes[0].markdown == "Run `make` -- \u201cnow\u201d."
+    text, _ = build(tmp_path, listed=listed, name="b-notes.txt")
+    assert text.notes[0].markdown == "Run \u2018make\u2018 \u2013 \u201cnow\u201d."  # TeX rules, as in a .txt source

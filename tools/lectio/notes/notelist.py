@@ -15,19 +15,21 @@ A line that starts with a number (the forms of ``texts.numbered``) starts a note
 other line continues the note above it (indented or not, after a blank line or not).
 A first line "Notes" is a heading and is skipped; other text before the first number
 is ``notes.unnumbered-text``. The file is UTF-8, read with the limits of every source
-(``fsutil.read_utf8``) and normalized like a plain-text source (typographic quotes…).
+(``fsutil.read_utf8``) and normalized like a source of its kind (typographic quotes…;
+TeX's ``--`` and backquotes only in a list that is not Markdown: ``.md`` keeps `code`).
 Decisions, emendations and restored citations for a reading whose notes are a list
 go into a TOML file of the same name beside it (``M-notes.toml``).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lectio.errors import Finding, Location, NotesError
 from lectio.fsutil import MAX_SOURCE_MB, display_path, read_utf8
 from lectio.notes.texts import LIST, NoteText, is_notes_heading, numbered_lines
-from lectio.sources import normalize_fragment
+from lectio.sources import LACUNA, is_markdown, normalize
 
 
 def is_notes_list(path: Path) -> bool:
@@ -51,7 +53,13 @@ def read_notes_list(path: Path, max_mb: float = MAX_SOURCE_MB) -> tuple[tuple[No
         lines = lines[1:]
     findings: list[Finding] = []
     texts = numbered_lines(_continuations_marked(lines), LIST, None, findings)
-    return tuple(NoteText(t.key, normalize_fragment(t.markdown), t.location, t.place) for t in texts), findings
+    markdown = is_markdown(path, raw)
+    return tuple(NoteText(t.key, _normalized(t.markdown, markdown), t.location, t.place) for t in texts), findings
+
+
+def _normalized(note: str, markdown: bool) -> str:
+    """A note as a source of that kind is normalized (no TeX rules in Markdown: `code` stays code)."""
+    return re.sub(r"\s+", " ", normalize(note, markdown=markdown).text.replace(LACUNA, "")).strip()
 
 
 def _continuations_marked(lines: list[tuple[Location, str]]) -> list[tuple[Location, str, bool]]:

@@ -26,7 +26,9 @@ def test_a_missing_text_stops_check_at_its_marker(tmp_path):
 
 
 def test_a_decision_beside_the_list_settles_it_and_is_listed(tmp_path):
-    root = project(tmp_path, '[[note]]\nmarker = 3\ndecision = "The *printer* dropped note 3."\n')
+    root = project(tmp_path, '[[note]]\nmarker = 3\ndecision = "The *printer* dropped note 3."\n\n'
+                             '[[note]]\nmarker = 4\ndecision = "Note 4 has lost its passage."\n')
+    (root / "a-notes.txt").write_text(LIST + "4 A text no marker calls.\n", encoding="utf-8")
     checked = pipeline.check(root)
     assert not checked.errors
     text = checked.book.readings[0].text
@@ -34,4 +36,6 @@ def test_a_decision_beside_the_list_settles_it_and_is_listed(tmp_path):
                                                "The received text gives no text for this note."]
     assert [n.text_location.line for n in text.notes] == [3, 4, 1]  # the third: where the decision is
     assert any("The <em>printer</em> dropped note 3." in p for p in checked.book.note_on_text)
+    listed = [p for p in checked.book.note_on_text if "Note 4 has lost its passage." in p]
+    assert len(listed) == 1 and "a-notes.txt:6" in listed[0]
     assert "Viola" in text.notes[0].html and "14" in text.notes[1].html and "<em>Ibid.</em>" in text.notes[1].html

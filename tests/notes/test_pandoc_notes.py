@@ -74,3 +74,22 @@ def test_the_editors_text_replaces_the_readers_and_the_accounts_say_so(tmp_path)
     assert resolved.ledger.texts_replaced == 1
     assert [(f.code, f.severity) for f in resolved.findings] == [("notes.orphan", ERROR)]  # no text numbered 9
     assert not [f for f in resolved.findings if f.code.startswith("notes.lost")]
+
+
+def test_a_numbered_list_under_a_notes_heading_gives_the_texts(tmp_path):
+    """pandoc reads "## Notes" then "1. text" as a heading and list items without their numbers."""
+    lines = ["A claim (1) and another (2).", "Notes", "First, [@alpha].", "Second, *two*."]
+    raw = "\n\n".join(lines) + "\n"
+    blocks, offset = [], 0
+    for number, (kind, line) in enumerate(zip(("para", "heading", "item", "item"), lines)):
+        blocks.append(Block(kind, line, list(range(offset, offset + len(line))), 1 + 2 * number))
+        offset += len(line) + 2
+    blocks[3].spans = [Span(8, 11, "emph")]
+    blocks[3].text = "Second, two."
+    blocks[3].origin = blocks[3].origin[:12]
+    text = Text("T", tmp_path / "t.md", "t.md", blocks=blocks, raw=raw, markdown=True)
+    text.reader = "pandoc"
+    resolved = notes.resolve_text(text, notes.NotesFile(), [])
+    assert [n.markdown for n in text.notes] == ["First, [@alpha].", "Second, *two*."]
+    assert [b.text for b in text.blocks] == ["A claim and another."]
+    assert resolved.ledger.balanced and not resolved.findings

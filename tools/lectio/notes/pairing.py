@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lectio.errors import ERROR, INFO, WARNING, Finding
+from lectio.errors import ERROR, INFO, WARNING, Finding, Location
 from lectio.model import Note
 from lectio.notes.notesfile import NoteEntry, NotesFile
-from lectio.notes.texts import PLACE_WORDS, READER, TOML, NoteText
+from lectio.notes.texts import PLACE_WORDS, READER, SECTION, TOML, NoteText
 
 NO_TEXT = "The received text gives no text for this note."
 
@@ -25,6 +25,7 @@ class Pairing:
 
     sidecar: NotesFile
     texts: dict[str, NoteText]
+    display_path: str = ""  # the text's file: where a decided finding about a notes list is listed
     used: set[int] = field(default_factory=set)  # the id() of each [[note]] a marker (or a decision) takes
     replaced: list[NoteText] = field(default_factory=list)
     decided: list[NoteText] = field(default_factory=list)
@@ -111,6 +112,16 @@ def _gaps(notes: list[Note], pairing: Pairing) -> None:
             decision=entry.decision if entry else ""))
 
 
+def _decided_orphan(source: NoteText, entry: NoteEntry, display_path: str) -> Finding:
+    """Settled by a decision: listed in the Note on the text of the reading, so a text read from
+    a notes list is reported at the reading's file, its own place named in the message."""
+    if source.place == SECTION or not display_path:
+        return Finding("notes.orphan", f"note text ({source.key}) has no marker in the text", source.location, INFO,
+                       decision=entry.decision)
+    return Finding("notes.orphan", f"note text ({source.key}) at {source.location} has no marker in the text",
+                   Location(display_path), INFO, decision=entry.decision)
+
+
 def _unused(pairing: Pairing) -> None:
     """Texts that no marker calls: errors, unless a [[note]] for that marker records a decision."""
     for entry in pairing.sidecar.notes:
@@ -121,8 +132,7 @@ def _unused(pairing: Pairing) -> None:
             pairing.used.add(id(entry))
             pairing.decided.append(pairing.texts.pop(str(entry.marker)))
             pairing.decided += [NoteText(str(entry.marker), entry.text, entry.location, TOML)] if entry.text else []
-            pairing.findings.append(Finding("notes.orphan", f"note text ({source.key}) has no marker in the text",
-                                            source.location, INFO, decision=entry.decision))
+            pairing.findings.append(_decided_orphan(source, entry, pairing.display_path))
             continue
         pairing.findings.append(Finding(
             "notes.orphan", f"[[note]] for marker ({entry.marker}), occurrence {entry.occurrence}, matches no "

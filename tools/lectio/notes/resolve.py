@@ -57,7 +57,7 @@ def resolve_text(text: Text, sidecar: NotesFile, source_findings: list[Finding])
     findings += restore_citations(text, sidecar.citations, source_findings)
     mark_notes(text, {t.key for t in first.values() if t.place in (SECTION, LIST)})
     _number(text)
-    pairing = Pairing(sidecar, dict(first))
+    pairing = Pairing(sidecar, dict(first), text.display_path)
     findings += pair_all(text.notes, pairing)
     outcome = ledger.Outcome(
         tuple(attached + taken.texts + list(sidecar.texts) + _editor_texts(sidecar)), tuple(map(id, taken.blocks)),

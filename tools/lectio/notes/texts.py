@@ -29,6 +29,7 @@ BARE_NUMBER = re.compile(r"(\d{1,3})\s+(?=\D)")
 SECTION, DEFINITION, LIST, TOML, READER, CITATION_PLACE = "section", "definition", "list", "toml", "reader", "citation"
 BARE_STEP = 10
 PLACE_WORDS = {SECTION: "Notes section", LIST: "notes list"}
+WRITTEN_KINDS = ("heading", "para", "quote")  # the kinds whose text starts with a note's number, if any
 DELIMITERS = {"emph": ("*", "*"), "strong": ("**", "**"), "code": ("`", "`"), "strike": ("~~", "~~"),
               "sup": ("^", "^"), "sub": ("~", "~"), "smallcaps": ("[", "]{.smallcaps}")}
 
@@ -82,7 +83,8 @@ def take_texts(text: Text) -> Taken:
     source lines that starts with a number starts a note, a line without one continues
     the note above it, unless that note has no text: then the line is reported as
     ``notes.unnumbered-text`` (no two notes merge). A block of the section whose first
-    line has no number (a colophon after the notes) stays in the text.
+    line has no number (a colophon after the notes) stays in the text, except an item of
+    a list read by pandoc (:func:`_list_item_text`).
     """
     taken = Taken([], [], [])
     kept, in_section = [], False
@@ -101,6 +103,8 @@ def take_texts(text: Text) -> Taken:
             taken.texts.append(NoteText(definition.group(1), body, Location(text.display_path, block.line), DEFINITION))
         elif in_section and lines and numbered(lines[0][1], _last_number(taken.texts)):
             _section_texts(text, block, lines, taken)
+        elif in_section and lines and block.kind not in WRITTEN_KINDS:
+            _list_item_text(text, block, taken)
         else:
             kept.append(block)
             continue
@@ -112,6 +116,14 @@ def take_texts(text: Text) -> Taken:
 def _section_texts(text: Text, block: Block, lines: list[tuple[int, str]], taken: Taken) -> None:
     taken.texts += numbered_lines([(text.location(block, start), line, True) for start, line in lines], SECTION,
                                   _last_number(taken.texts), taken.findings)
+
+
+def _list_item_text(text: Text, block: Block, taken: Taken) -> None:
+    """An item of a numbered list in a Notes section, as pandoc reads one (the number is the
+    list's, not in the item's text): it takes the number after the previous note's."""
+    key = str((_last_number(taken.texts) or 0) + 1)
+    body = markdown_of(block, 0, len(block.text)).strip()
+    taken.texts.append(NoteText(key, body, Location(text.display_path, block.line), SECTION))
 
 
 def _last_number(texts: list[NoteText]) -> int | None:

@@ -101,8 +101,8 @@ def test_a_stage_that_deletes_citations_is_caught(tmp_path, monkeypatch):
 def test_a_stage_that_drops_a_paragraph_is_caught(tmp_path, monkeypatch):
     taking = resolve_module.take_texts
 
-    def dropping(text):
-        taken = taking(text)
+    def dropping(text, **options):
+        taken = taking(text, **options)
         del text.blocks[-1]
         return taken
     monkeypatch.setattr(resolve_module, "take_texts", dropping)

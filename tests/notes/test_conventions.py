@@ -118,3 +118,10 @@ def test_notes_file_errors_name_the_line(tmp_path):
     with pytest.raises(NotesError, match="exactly one of 'after' or 'before'") as caught:
         notes.load_notes_file(tmp_path / "n.toml")
     assert caught.value.location.line == 1
+
+
+def test_references_without_markers_are_a_bibliography(tmp_path):
+    body = "An essay that cites nobody by number.\n\nReferences\n\n1. Smith, A Book, 1790.\n\n2. Jones, Another, 1791.\n"
+    text, findings = resolve(tmp_path, body)
+    assert not text.notes and not findings
+    assert [b.text for b in text.paragraphs()][1:] == ["1. Smith, A Book, 1790.", "2. Jones, Another, 1791."]

@@ -48,7 +48,7 @@ def resolve_text(text: Text, sidecar: NotesFile, source_findings: list[Finding])
     attached = _attached(text)
     findings = list(sidecar.findings)
     findings += apply_emendations(text, sidecar.emendations, source_findings)
-    taken = take_texts(text)
+    taken = take_texts(text, references=any(MARKER.search(b.text) for b in text.blocks))
     findings += taken.findings
     first, found = duplicates(taken.texts + list(sidecar.texts))
     findings += found

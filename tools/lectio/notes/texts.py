@@ -23,7 +23,8 @@ from lectio.model import Block, Text
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 NOTE_DEFINITION = re.compile(r"\[\^([\w-]+)\]:\s*")
-NOTES_HEADING = re.compile(r"(?:end|foot)?notes?|references|notes and references", re.I)
+NOTES_HEADING = re.compile(r"(?:end|foot)?notes?|notes and references", re.I)
+REFERENCES_HEADING = re.compile(r"references", re.I)
 NUMBERED_TEXT = re.compile(rf"(?:\[\^(\d+)\]:|\((\d+)\)|\[(\d+)\]|(\d+)[.)]|([{SUPERSCRIPTS}]+))\s+")
 BARE_NUMBER = re.compile(r"(\d{1,3})\s+(?=\D)")
 SECTION, DEFINITION, LIST, TOML, READER, CITATION_PLACE = "section", "definition", "list", "toml", "reader", "citation"
@@ -49,9 +50,11 @@ def from_superscript(digits: str) -> str:
     return str(int(digits.translate(SUPERSCRIPT_DIGITS)))
 
 
-def is_notes_heading(line: str) -> bool:
-    """"Notes", "NOTES:", "Endnotes.", "Footnotes", "References": the heading of a Notes section."""
-    return bool(NOTES_HEADING.fullmatch(line.strip().lstrip("#").strip().rstrip(":.").strip()))
+def is_notes_heading(line: str, references: bool = True) -> bool:
+    """"Notes", "NOTES:", "Endnotes.", "Footnotes" and, where ``references``, "References":
+    the heading of a Notes section."""
+    words = line.strip().lstrip("#").strip().rstrip(":.").strip()
+    return bool(NOTES_HEADING.fullmatch(words) or (references and REFERENCES_HEADING.fullmatch(words)))
 
 
 def numbered(line: str, previous: int | None) -> tuple[str, str] | None:
@@ -76,7 +79,7 @@ class Taken:
     findings: list[Finding]
 
 
-def take_texts(text: Text) -> Taken:
+def take_texts(text: Text, references: bool = True) -> Taken:
     """Remove the note texts from ``text``'s blocks (a Notes section, ``[^n]:`` definitions).
 
     A Notes section starts at a block whose first line is a Notes heading; each of its
@@ -84,13 +87,14 @@ def take_texts(text: Text) -> Taken:
     the note above it, unless that note has no text: then the line is reported as
     ``notes.unnumbered-text`` (no two notes merge). A block of the section whose first
     line has no number (a colophon after the notes) stays in the text, except an item of
-    a list read by pandoc (:func:`_list_item_text`).
+    a list read by pandoc (:func:`_list_item_text`). A "References" heading starts a Notes
+    section only where ``references`` (the text has markers): else it heads a bibliography.
     """
     taken = Taken([], [], [])
     kept, in_section = [], False
     for block in text.blocks:
         lines = source_lines(text, block)
-        if lines and is_notes_heading(lines[0][1]) and (block.kind == "heading" or len(lines) == 1
+        if lines and is_notes_heading(lines[0][1], references) and (block.kind == "heading" or len(lines) == 1
                                                         or numbered(lines[1][1], None)):
             in_section, lines = True, lines[1:]
             taken.blocks.append(block)

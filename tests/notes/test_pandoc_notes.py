@@ -93,3 +93,12 @@ def test_a_numbered_list_under_a_notes_heading_gives_the_texts(tmp_path):
     assert [n.markdown for n in text.notes] == ["First, [@alpha].", "Second, *two*."]
     assert [b.text for b in text.blocks] == ["A claim and another."]
     assert resolved.ledger.balanced and not resolved.findings
+
+
+def test_a_list_text_for_a_note_pandoc_attached_is_a_second_text(tmp_path):
+    text = pandoc_text(tmp_path)
+    (tmp_path / "n.txt").write_text("1 Typed again.\n2 Two.\n", encoding="utf-8")
+    resolved = notes.resolve_text(text, notes.load_notes_file(tmp_path / "n.txt"), [])
+    assert text.notes[0].markdown == "A note, see [@alpha] and *this*."
+    assert [(f.code, f.location.line) for f in resolved.findings] == [("notes.duplicate-text", 1)]
+    assert resolved.ledger.balanced

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lectio.errors import ERROR, INFO, WARNING, Finding, Location
 from lectio.model import Note
 from lectio.notes.notesfile import NoteEntry, NotesFile
-from lectio.notes.texts import PLACE_WORDS, READER, SECTION, TOML, NoteText
+from lectio.notes.texts import PLACE_WORDS, READER, SECTION, TOML, NoteText, duplicate_text
 
 NO_TEXT = "The received text gives no text for this note."
 
@@ -73,10 +73,10 @@ def _pair(note: Note, occurrence: int, pairing: Pairing, previous: int) -> None:
             pairing.replaced.append(NoteText(note.marker, note.markdown, note.text_location or note.location, READER))
         note.markdown, note.reconstructed, note.text_location = entry.text, entry.reconstructed, entry.location
         pairing.replaced += [source] if source else []
+    elif note.markdown:  # attached by the reader (pandoc): a text of the source for it is a second one
+        pairing.findings += [duplicate_text(source, note.text_location or note.location)] if source else []
     elif source and source.markdown:
         note.markdown, note.text_location = source.markdown, source.location
-    elif note.markdown:
-        return  # attached by the reader (pandoc)
     else:
         _no_text(note, source, entry, pairing)
 

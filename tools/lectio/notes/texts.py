@@ -187,9 +187,13 @@ def duplicates(texts: list[NoteText]) -> tuple[dict[str, NoteText], list[Finding
     findings = []
     for note_text in texts:
         if note_text.key in first:
-            findings.append(Finding("notes.duplicate-text", f"a second text for note ({note_text.key}) (first at "
-                                    f"{first[note_text.key].location})", note_text.location, WARNING,
-                                    fix="remove one of them; the first is used"))
+            findings.append(duplicate_text(note_text, first[note_text.key].location))
         else:
             first[note_text.key] = note_text
     return first, findings
+
+
+def duplicate_text(note_text: NoteText, first: Location) -> Finding:
+    """A second text for one note: the first is used, this one is reported (and so accounted for)."""
+    return Finding("notes.duplicate-text", f"a second text for note ({note_text.key}) (first at {first})",
+                   note_text.location, WARNING, fix="remove one of them; the first is used")

@@ -138,8 +138,10 @@ def _last_number(texts: list[NoteText]) -> int | None:
 def numbered_lines(lines: list[tuple[Location, str, bool]], place: str, previous: int | None,
                    findings: list[Finding]) -> list[NoteText]:
     """Numbered lines to note texts; unnumbered lines (and those that may not start a note:
-    the third item is false) continue the note above them."""
+    the third item is false) continue the note above them. A line that belongs to no note
+    is reported, and kept as a text without a key (so that the accounts see it reported)."""
     pieces: list[list] = []
+    aside: list[NoteText] = []
     for where, line, may_start in lines:
         found = numbered(line, previous) if may_start else None
         if found:
@@ -153,7 +155,8 @@ def numbered_lines(lines: list[tuple[Location, str, bool]], place: str, previous
                                     f"{line[:40]!r} ({above})",
                                     where, ERROR, fix="write the note's number before it, or move it onto the "
                                     "line of its number"))
-    return [NoteText(key, body, where, place) for key, body, where in pieces]
+            aside.append(NoteText("", line, where, place))
+    return [NoteText(key, body, where, place) for key, body, where in pieces] + aside
 
 
 def source_lines(text: Text, block: Block) -> list[tuple[int, str]]:
@@ -182,10 +185,13 @@ def markdown_of(block: Block, start: int, end: int) -> str:
 
 
 def duplicates(texts: list[NoteText]) -> tuple[dict[str, NoteText], list[Finding]]:
-    """The first text of each key, and a ``notes.duplicate-text`` for each later one."""
+    """The first text of each key, and a ``notes.duplicate-text`` for each later one (texts
+    without a key, lines that belong to no note, are left out: they are reported already)."""
     first: dict[str, NoteText] = {}
     findings = []
     for note_text in texts:
+        if not note_text.key:
+            continue  # a line that belongs to no note: reported where it was read
         if note_text.key in first:
             findings.append(duplicate_text(note_text, first[note_text.key].location))
         else:

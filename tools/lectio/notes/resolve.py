@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lectio.citations.body import take_cue_words
 from lectio.errors import Finding
 from lectio.model import Text
 from lectio.notes import ledger
@@ -54,6 +55,7 @@ def resolve_text(text: Text, sidecar: NotesFile, source_findings: list[Finding])
     findings += found
     if not is_pandoc(text):
         inline_notes(text, text.blocks)
+    findings += take_cue_words(text)  # "see [@key]" → a note "[See @key]", not "see.¹"
     findings += restore_citations(text, sidecar.citations, source_findings)
     mark_notes(text, {t.key for t in first.values() if t.place in (SECTION, LIST)})
     _number(text)

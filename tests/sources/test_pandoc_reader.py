@@ -168,9 +168,10 @@ def test_word_footnotes_are_the_readings_notes(checked):
     reading = next(r for r in checked.book.readings if r.siglum == "B")
     notes = [n.markdown for n in reading.text.notes]
     assert notes == ["A Word footnote *with emphasis*.", "[@viola1987]"]
-    # Word's Title paragraph is the chapter title (not printed twice); its Author paragraph is kept
+    # Word's Title paragraph is the chapter title (not printed twice); its Author paragraph is kept, as a
+    # byline without a number
     assert [(b.text, b.number) for b in reading.text.blocks] == [
-        ("An Author", 1), ("Word paragraph one.", 2), ("Word paragraph two cites.", 3)]
+        ("An Author", None), ("Word paragraph one.", 1), ("Word paragraph two cites.", 2)]
     assert reading.text.notes[0].location.file.endswith("b.docx") and reading.text.notes[0].location.line == 3
 
 

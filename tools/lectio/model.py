@@ -14,11 +14,12 @@ from pathlib import Path
 from lectio.errors import Finding, Location
 
 HEADING, PARA, QUOTE = "heading", "para", "quote"
+ELISION, FRONT = "elision", "front"  # an elision line ([…], * * *); a front line kept (a byline): sources.structure
 # Block kinds the pandoc reader adds (see docs/sources.md): a list item's first paragraph, a code
 # block, a verse (line block; lines joined by "\n"), a rule, a table (its cells in ``Block.cells``),
 # a definition list's term.
 ITEM, CODE, VERSE, RULE, TABLE, TERM = "item", "code", "verse", "rule", "table", "term"
-UNNUMBERED = frozenset({HEADING, CODE, RULE, TABLE, TERM})
+UNNUMBERED = frozenset({HEADING, CODE, RULE, TABLE, TERM, ELISION, FRONT})  # no paragraph number
 
 
 @dataclass

@@ -57,6 +57,7 @@ def parse(body: str, timeout: float = pandoc.DEFAULT_TIMEOUT) -> Parsed:
 
 def _convert(source: str, timeout: float) -> tuple[list[Block], dict[int, int], dict[str, int]]:
     """The blocks of a normalized text, the offset of each note's marker (by the note's id), what was dropped."""
+    original, (source, back) = source, _escape_markers(source)
     document = json.loads(pandoc.run(["-f", FORMAT, "-t", "json"], source, timeout=timeout, what="Markdown reader"))
     converter = Converter(source)
     converter.run(document["blocks"])
@@ -71,7 +72,42 @@ def _convert(source: str, timeout: float) -> tuple[list[Block], dict[int, int], 
         inline_notes.verse(block, soft)
         offsets.update((id(ref.note), origin) for ref, origin in inline_notes.attach(block, _writer(source)))
         blocks.append(block)
+    if len(source) != len(original):
+        _map_back(blocks, offsets, [p.ref.note for p in converter.pending], back)
     return blocks, offsets, dict(converter.dropped)
+
+
+_MARKER = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def _escape_markers(source: str) -> tuple[str, list[int]]:
+    """``[^N]`` with no ``[^N]:`` definition written ``[\\^N]``, so that pandoc leaves it as it is (the
+    notes stage pairs it) instead of reading a superscript from its caret; with each offset's origin."""
+    defined = set(re.findall(r"^ {0,3}\[\^([^\]\s]+)\]:", source, re.M))
+    cuts = [m.start() + 1 for m in _MARKER.finditer(source) if m.group(1) not in defined]
+    if not cuts:
+        return source, []
+    parts, back, position = [], [], 0
+    for cut in cuts:
+        parts += [source[position:cut], "\\"]
+        back += list(range(position, cut)) + [cut]
+        position = cut
+    parts.append(source[position:])
+    back += list(range(position, len(source) + 1))
+    return "".join(parts), back
+
+
+def _map_back(blocks: list[Block], offsets: dict[int, int], pending: list[Note], back: list[int]) -> None:
+    def at(offset):
+        return back[offset] if isinstance(offset, int) and 0 <= offset < len(back) else offset
+
+    for block in blocks:
+        block.origin = [at(o) for o in block.origin]
+        block.line = at(block.line)
+    for key in offsets:
+        offsets[key] = at(offsets[key])
+    for note in pending:
+        note.text_location = at(note.text_location)
 
 
 def _notes_of(blocks: list[Block]) -> list[Note]:

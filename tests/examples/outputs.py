@@ -35,3 +35,17 @@ def flat(text: str) -> str:
     """Text without markup, line-end hyphens and runs of spaces, case folded, for comparisons."""
     text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\ufffe\r\n", "").replace("\ufffe\n", "")
     return " ".join(text.split()).casefold()
+
+
+def built_epub(example_build, name: str) -> Path:
+    """The EPUB of example ``name``, built once per session (the build must have succeeded)."""
+    built = example_build(name)
+    assert built.build.exit_code == 0, built.build.output
+    return built.output("epub")
+
+
+def flat_notes(epub: Path, siglum: str, count: int) -> list[str]:
+    """The notes of reading ``siglum`` as flat text; there must be ``count`` of them."""
+    notes = [flat(note) for note in reading_notes(epub, siglum)]
+    assert len(notes) == count, notes
+    return notes

@@ -7,46 +7,36 @@ import re
 
 import pytest
 
-from tests.examples.outputs import epub_document, flat, reading_notes
+from tests.examples.outputs import epub_document, flat, flat_notes, reading_notes
 
 pytestmark = pytest.mark.slow
 
 CITE_PROSE = "citations inside a note's prose: punctuation and Markdown kept, never glued (citations in prose)"
 
 
-@pytest.fixture(scope="module")
-def epub(example_build):
-    built = example_build("contract")
-    assert built.build.exit_code == 0, built.build.output
-    return built.output("epub")
-
-
-def test_notes_section_is_read_as_notes_with_their_citations(epub):
-    notes = [flat(note) for note in reading_notes(epub, "H")]
-    assert len(notes) == 3
+def test_notes_section_is_read_as_notes_with_their_citations(contract_epub):
+    notes = flat_notes(contract_epub, "H", 3)
     assert "argument from equality in latin" in notes[0] and "elementa philosophica de cive" in notes[0]
     assert "marginal summaries are left out" in notes[0]
     assert "richard tuck" in notes[1] and "compare the first edition" in notes[1] and "andrew crooke" in notes[1]
     assert "two treatises of government" in notes[2] and "rousseau" in notes[2]
-    reading = epub_document(epub, "reading-H")
+    reading = epub_document(contract_epub, "reading-H")
     assert re.findall(r'id="H-(\d+)"', reading) == ["1", "2", "3"]  # the Notes section is not text
     assert "marginal summaries" not in flat(reading.split("<aside")[0])
 
 
-def test_inline_markdown_notes_and_bracketed_markers_are_the_notes(epub):
-    locke = [flat(note) for note in reading_notes(epub, "L")]
-    assert len(locke) == 3
+def test_inline_markdown_notes_and_bracketed_markers_are_the_notes(contract_epub):
+    locke = flat_notes(contract_epub, "L", 3)
     assert "robert filmer" in locke[0] and "patriarcha" in locke[0]
     assert "the judicious hooker" in locke[1] and "ecclesiasticall politie" in locke[1]
     assert "peter laslett" in locke[2]
-    rousseau = [flat(note) for note in reading_notes(epub, "R")]
-    assert len(rousseau) == 4
+    rousseau = flat_notes(contract_epub, "R", 4)
     assert "robert derathé" in rousseau[0] and "marc-michel rey" in rousseau[1]
     assert "paternal power" in rousseau[2] and "hugo grotius" in rousseau[3]
 
 
-def test_the_french_reading_is_printed_whole(epub, example_build):
-    reading = flat(epub_document(epub, "reading-R"))
+def test_the_french_reading_is_printed_whole(contract_epub, example_build):
+    reading = flat(epub_document(contract_epub, "reading-R"))
     for passage in ("l’homme est né libre, & par-tout il est dans les fers.",
                     "je dirois ; tant qu’un peuple est contraint d’obéir",
                     "le plaisir de commander supplée à cet amour que le chef n’a pas pour ses peuples."):
@@ -54,25 +44,25 @@ def test_the_french_reading_is_printed_whole(epub, example_build):
 
 
 @pytest.mark.xfail(strict=True, reason="a reading's own language (a `language` key per reading)")
-def test_the_french_reading_is_marked_as_french(epub):
-    reading = epub_document(epub, "reading-R")
+def test_the_french_reading_is_marked_as_french(contract_epub):
+    reading = epub_document(contract_epub, "reading-R")
     assert re.search(r'<(html|section)[^>]*\blang="fr"', reading)
 
 
-def test_titles_with_a_langid_keep_their_capitalization(epub):
-    bibliography = epub_document(epub, "bibliography")
+def test_titles_with_a_langid_keep_their_capitalization(contract_epub):
+    bibliography = epub_document(contract_epub, "bibliography")
     assert "Jean-Jacques Rousseau et la science politique de son temps" in bibliography
     assert "De jure belli ac pacis libri tres" in bibliography
 
 
 @pytest.mark.xfail(strict=True, reason="CSL language from the entry's `language` field (citations)")
-def test_a_french_title_is_not_title_cased_in_english(epub):
-    assert "Du contrat social, ou Principes du droit politique" in epub_document(epub, "bibliography")
+def test_a_french_title_is_not_title_cased_in_english(contract_epub):
+    assert "Du contrat social, ou Principes du droit politique" in epub_document(contract_epub, "bibliography")
 
 
 @pytest.mark.xfail(strict=True, reason=CITE_PROSE)
-def test_citations_in_note_prose_are_not_glued_to_the_words_before(epub):
-    notes = " ".join(flat(n) for s in "HLR" for n in reading_notes(epub, s))
+def test_citations_in_note_prose_are_not_glued_to_the_words_before(contract_epub):
+    notes = " ".join(flat(n) for s in "HLR" for n in reading_notes(contract_epub, s))
     for glued in ("licence” see john locke", "refutes see robert filmer", "hooker” richard hooker",
                   "critical edition john locke", "same argument jean-jacques", "comes of age john locke",
                   "aristotle see hugo grotius"):
@@ -80,6 +70,6 @@ def test_citations_in_note_prose_are_not_glued_to_the_words_before(epub):
 
 
 @pytest.mark.xfail(strict=True, reason=CITE_PROSE)
-def test_emphasis_before_a_citation_in_a_note_is_kept(epub):
-    assert "<em>state of nature</em>" in reading_notes(epub, "L")[0]
+def test_emphasis_before_a_citation_in_a_note_is_kept(contract_epub):
+    assert "<em>state of nature</em>" in reading_notes(contract_epub, "L")[0]
 

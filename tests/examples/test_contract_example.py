@@ -43,10 +43,11 @@ def test_the_french_reading_is_printed_whole(contract_epub, example_build):
         assert passage in reading
 
 
-@pytest.mark.xfail(strict=True, reason="a reading's own language (a `language` key per reading)")
-def test_the_french_reading_is_marked_as_french(contract_epub):
-    reading = epub_document(contract_epub, "reading-R")
-    assert re.search(r'<(html|section)[^>]*\blang="fr"', reading)
+def test_the_french_reading_is_marked_as_french_and_the_others_are_not(contract_epub):
+    assert re.search(r'<section id="reading-R"[^>]*\blang="fr"', epub_document(contract_epub, "reading-R"))
+    for siglum in "HL":
+        section = re.search(rf'<section id="reading-{siglum}"[^>]*>', epub_document(contract_epub, f"reading-{siglum}"))
+        assert section and "lang=" not in section.group(), siglum
 
 
 def test_titles_with_a_langid_keep_their_capitalization(contract_epub):

@@ -8,6 +8,9 @@ import zipfile
 from pathlib import Path
 
 
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def documents(epub: Path) -> list[str]:
     """The XHTML documents of the EPUB, in archive order."""
     with zipfile.ZipFile(epub) as archive:
@@ -32,9 +35,10 @@ def reading_notes(epub: Path, siglum: str) -> list[str]:
 
 
 def flat(text: str) -> str:
-    """Text without markup, line-end hyphens and runs of spaces, case folded, for comparisons."""
-    text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\ufffe\r\n", "").replace("\ufffe\n", "")
-    return " ".join(text.split()).casefold()
+    """Text without markup, line-end hyphens and runs of spaces, quotation marks straight, case
+    folded, for comparisons."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", text)).replace("\ufffe\r\n", "").replace("\ufffe\n", "")
+    return " ".join(text.translate(QUOTES).split()).casefold()
 
 
 def built_epub(example_build, name: str) -> Path:

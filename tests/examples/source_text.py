@@ -30,8 +30,15 @@ NOTE_LINE = re.compile(r"^(?:(\d{1,3})[.)]?|\((\d{1,3})\)|\[(\d{1,3})\])\s+(.*)$
 @dataclass(frozen=True)
 class Reading:
     siglum: str
+    title: str
     source: Path
     notes_file: Path | None
+
+    def words(self) -> tuple[str, ...]:
+        """The words of the text; a first line that repeats the reading's title is its chapter
+        heading, printed once (so it is not looked for twice)."""
+        found, title = folded(self.body()), folded(self.title)
+        return found[len(title):] if found[:len(title)] == title else found
 
     def body(self) -> str:
         if self.source.suffix in (".md", ".docx"):
@@ -54,7 +61,7 @@ class Reading:
 
 def readings(root: Path) -> list[Reading]:
     config = tomllib.loads((root / "edition.toml").read_text(encoding="utf-8"))
-    return [Reading(r["siglum"], root / r["source"], root / r["notes"] if r.get("notes") else None)
+    return [Reading(r["siglum"], r["title"], root / r["source"], root / r["notes"] if r.get("notes") else None)
             for r in config["readings"]]
 
 

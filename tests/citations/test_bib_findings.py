@@ -18,7 +18,8 @@ def findings(source: str) -> list[tuple]:
 
 def test_a_field_given_twice():
     assert findings("\n@misc{a, title = {A}, title = {B}}\n") == [
-        ("citations.failed-block", "field title given twice in one entry", "t.bib:2", "error", "keep one of them")]
+        ("citations.duplicate-field", "entry 'a': field 'title' given twice", "t.bib:2", "error",
+         "keep one 'title' field and delete the other")]
 
 
 def test_a_key_defined_twice_names_the_first_line():

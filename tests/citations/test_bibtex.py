@@ -107,7 +107,7 @@ def test_failed_block_duplicate_key_and_duplicate_field(tmp_path):
                          "@misc{after, title={ok}}\n")
     found = {(f.code, f.location.line) for f in bib.findings}
     assert ("citations.duplicate-key", 2) in found
-    assert ("citations.failed-block", 3) in found and ("citations.failed-block", 4) in found
+    assert ("citations.duplicate-field", 3) in found and ("citations.failed-block", 4) in found
     duplicate = next(f for f in bib.findings if f.code == "citations.duplicate-key")
     assert "first at line 1" in duplicate.message
     assert "after" in bib.entries  # one broken entry does not hide the next

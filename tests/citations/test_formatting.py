@@ -137,7 +137,12 @@ def test_seed_notes_golden():
     ("@a.", "[@a]."),
     ("[see @a; also @b]. More.", "[see @a; also @b]. More."),
     ("In [@a]; more [see @b, p. 3; also @c].", "In @a; more see @b [p. 3]; also @c."),  # in-text form
-    ("Text[@a] and more.", "Text @a and more."),
+    ("Text[@a] and more.", "Text [@a] and more."),           # after a word it refers to: pandoc's parentheses
+    ("Against the dead Mary Wollstonecraft [@a].", "Against the dead Mary Wollstonecraft [@a]."),
+    ("Quoted “so” [@a, 7]. More.", "Quoted “so” [@a, 7]. More."),  # after a quotation (Chicago 14.35)
+    ("Quoted “so”[@a, 7]; and[-@b].", "Quoted “so” [@a, 7]; and [-@b]."),  # parted from what it is glued to
+    ("More;[@a] here.", "More; @a here."),
+    ("More; see [@a, 7] and cf. [@b].", "More; see @a [7] and cf. @b."),  # a cue word leads into it
     ("Only [-@a] here, [-@a].", "Only [-@a] here, [-@a]."),
     ("Mail [me@example.org] or [a link](http://x).", "Mail [me@example.org] or [a link](http://x)."),
 ])

@@ -9,9 +9,11 @@ stack, in this order:
    macro or a month macro. Undefined macros are recorded, not guessed.
 2. ``RemoveEnclosingMiddleware`` (bibtexparser): drops the outer braces.
 3. ``MonthIntMiddleware`` (bibtexparser): ``April`` and ``apr`` become 4.
-4. ``LatexAccentsMiddleware`` (lectio): ``{\\'e}``, ``\\"o``, ``\\c{c}``, ``\\ss`` become
-   Unicode. Unlike bibtexparser's LaTeX decoding it keeps the braces that protect
-   capitals (``{C.P.S.U.(B.)}``) and commands such as ``\\emph``, which pandoc needs.
+4. ``LatexAccentsMiddleware`` (``citations/latex.py``): LaTeX accents become Unicode;
+   the braces that protect capitals and commands such as ``\\emph`` are kept.
+
+A field name given twice in one entry, in any case (``title``, ``Title``), is
+``citations.duplicate-field`` at its line.
 
 ``crossref`` is resolved after every file is read (a parent may be in another file).
 ``dumps`` writes the resolved entries as a clean .bib: that, and nothing else, is
@@ -23,61 +25,23 @@ from __future__ import annotations
 import difflib
 import logging
 import re
-import unicodedata
-from dataclasses import dataclass, field
 
 import bibtexparser
 from bibtexparser import middlewares
 from bibtexparser.library import Library
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry
 
-from lectio.errors import ERROR, WARNING, Finding, Location
+from lectio.citations.entries import BibEntry, written_fields
+from lectio.citations.entries import month_findings, required_findings  # noqa: F401 (re-exported)
+from lectio.citations.latex import LatexAccentsMiddleware, decode_accents  # noqa: F401 (re-exported)
+from lectio.errors import ERROR, Finding, Location
 
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())  # its failed blocks become findings
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-ACCENTS = {"`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "=": "\u0304", "u": "\u0306",
-           ".": "\u0307", '"': "\u0308", "r": "\u030a", "H": "\u030b", "v": "\u030c", "d": "\u0323",
-           "c": "\u0327", "k": "\u0328", "b": "\u0331"}
-LETTERS = {"ss": "ß", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "aa": "å", "AA": "Å", "o": "ø",
-           "O": "Ø", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ"}
-_BASE = r"(?:\{(\\[ij]|[A-Za-z])\}|(\\[ij](?![A-Za-z])|[A-Za-z]))"
-ACCENT = re.compile(r"\\(?:([`'^~=.\"])\s*" + _BASE + r"|([uvHckrdb])(?:\{(\\[ij]|[A-Za-z])\}|\s+([A-Za-z])))")
-LETTER = re.compile(r"\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|\s*)")
-BRACED_CHAR = re.compile(r"\{([^\x00-\x7f])\}")
 NOT_INHERITED = {"crossref", "title", "subtitle", "titleaddon", "shorttitle", "ids"}
 PARENT_TITLE = {"book": "booktitle", "proceedings": "booktitle", "collection": "booktitle",
                 "mvbook": "maintitle", "mvcollection": "maintitle", "mvproceedings": "maintitle"}
-ANY, YEAR = "|", ("year|date",)
-REQUIRED = {
-    "article": ("author", "title", "journal") + YEAR,
-    "book": ("author|editor", "title", "publisher") + YEAR,
-    "booklet": ("title",),
-    "inbook": ("author|editor", "title", "chapter|pages", "publisher") + YEAR,
-    "incollection": ("author", "title", "booktitle", "publisher") + YEAR,
-    "inproceedings": ("author", "title", "booktitle") + YEAR,
-    "conference": ("author", "title", "booktitle") + YEAR,
-    "manual": ("title",),
-    "mastersthesis": ("author", "title", "school") + YEAR,
-    "phdthesis": ("author", "title", "school") + YEAR,
-    "thesis": ("author", "title", "institution|school") + YEAR,
-    "misc": ("title",),
-    "online": ("title", "url|doi"),
-    "proceedings": ("title",) + YEAR,
-    "techreport": ("author", "title", "institution") + YEAR,
-    "unpublished": ("author", "title"),
-    "collection": ("editor", "title") + YEAR,
-    "report": ("author", "title", "institution") + YEAR,
-}
-
-
-@dataclass
-class BibEntry:
-    key: str
-    type: str
-    fields: dict[str, str]
-    location: Location
-    parents: list[str] = field(default_factory=list)
 
 
 def parse(raw: str, shown: str) -> tuple[list[BibEntry], list[Finding]]:
@@ -93,9 +57,33 @@ def parse(raw: str, shown: str) -> tuple[list[BibEntry], list[Finding]]:
         for name, part, line, known in entry.parser_metadata.get(ResolveValuesMiddleware.metadata_key(), []):
             findings.append(_undefined(f"@{entry.entry_type.lower()}{{{entry.key}}}", name, part,
                                        Location(shown, line + 1), known))
-        fields = {f.key.lower(): str(f.value) for f in entry.fields}
+        fields, found = _fields(entry, shown)
+        findings += found
         entries.append(BibEntry(entry.key, entry.entry_type.lower(), fields, where))
     return entries, findings
+
+
+def _fields(entry: Entry, shown: str) -> tuple[dict[str, str], list[Finding]]:
+    """An entry's fields by lower-case name; a name given again in another case (``title``,
+    ``Title``) is reported at its line and, as BibTeX does, the first value is kept."""
+    fields: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    findings = []
+    for item in entry.fields:
+        name = item.key.lower()  # the values middleware has lowered it already
+        line = (item.start_line or entry.start_line) + 1
+        if name in fields:
+            findings.append(_duplicate_field(entry.key, name, Location(shown, line), lines[name]))
+            continue
+        fields[name], lines[name] = str(item.value), line
+    return fields, findings
+
+
+def _duplicate_field(key: str, name: str, where: Location, first: int | None) -> Finding:
+    before = f" (first at line {first}; field names ignore case)" if first else ""
+    return Finding("citations.duplicate-field", f"entry {key!r}: field {name!r} given twice{before}",
+                   where, ERROR,
+                   fix=f"keep one {name!r} field and delete the other")
 
 
 def parse_stack() -> list:
@@ -111,9 +99,9 @@ def _failed(block, shown: str) -> Finding:
         return Finding("citations.duplicate-key", f"key {block.key!r} defined again (first at line {first})",
                        where, ERROR, fix="give one of the two entries another key, or remove it")
     if isinstance(block, DuplicateFieldKeyBlock):
-        names = ", ".join(sorted(block.duplicate_keys))
-        return Finding("citations.failed-block", f"field {names} given twice in one entry", where, ERROR,
-                       fix="keep one of them")
+        name = sorted(block.duplicate_keys)[0]
+        key = getattr(block.ignore_error_block, "key", "?")
+        return _duplicate_field(key, name.lower(), _second_line(block, name, where), None)
     first_line = (block.raw or "").strip().splitlines()[0][:60] if (block.raw or "").strip() else ""
     error = getattr(block, "error", None)
     reason = (getattr(error, "abort_reason", "") or str(error or "")).strip()
@@ -121,6 +109,13 @@ def _failed(block, shown: str) -> Finding:
         return _runs_on(block, shown)
     return Finding("citations.failed-block", f"entry could not be parsed: {first_line!r}"
                    + (f" ({reason})" if reason else ""), where, ERROR, fix="check its braces, quotes, commas and '='")
+
+
+def _second_line(block, name: str, where: Location) -> Location:
+    """The line on which field ``name`` is written the second time in a failed block."""
+    pattern = re.compile(rf"(?:^|[,{{\s]){re.escape(name)}\s*=", re.I)
+    lines = [i for i, line in enumerate((block.raw or "").split("\n")) if pattern.search(line)]
+    return Location(where.file, where.line + lines[1]) if len(lines) > 1 else where
 
 
 def _runs_on(block, shown: str) -> Finding | None:
@@ -208,35 +203,6 @@ def split_concatenation(raw: str) -> list[str]:
     return parts + [raw[start:]]
 
 
-class LatexAccentsMiddleware(middlewares.middleware.BlockMiddleware):
-    """LaTeX accents and letters to Unicode; every other brace and command is kept."""
-
-    def __init__(self, allow_inplace_modification: bool = True):
-        super().__init__(allow_inplace_modification=allow_inplace_modification, allow_parallel_execution=True)
-
-    @classmethod
-    def metadata_key(cls) -> str:
-        return "lectio_accents"
-
-    def transform_entry(self, entry: Entry, library: Library) -> Entry:
-        for item in entry.fields:
-            if isinstance(item.value, str) and "\\" in item.value:
-                item.value = decode_accents(item.value)
-        return entry
-
-
-def decode_accents(value: str) -> str:
-    value = ACCENT.sub(_accent, value)
-    value = LETTER.sub(lambda m: LETTERS[m.group(1)], value)
-    return BRACED_CHAR.sub(lambda m: m.group(1) if m.group(1).islower() else m.group(0), value)
-
-
-def _accent(match: re.Match) -> str:
-    accent = match.group(1) or match.group(4)
-    base = (match.group(2) or match.group(3) or match.group(5) or match.group(6)).lstrip("\\")
-    return unicodedata.normalize("NFC", base + ACCENTS[accent])
-
-
 def resolve_crossrefs(entries: dict[str, BibEntry]) -> list[Finding]:
     """Children inherit what they lack from their parent (its title as their booktitle)."""
     findings: list[Finding] = []
@@ -273,33 +239,12 @@ def _bad_crossref(entry: BibEntry, target: str, entries: dict[str, BibEntry], cy
                    fix=f"did you mean {near[0]!r}?" if near else "add the parent entry")
 
 
-def required_findings(entry: BibEntry) -> list[Finding]:
-    """Fields an entry of its type must have (after crossref); an unknown type is reported."""
-    if entry.type not in REQUIRED:
-        near = difflib.get_close_matches(entry.type, list(REQUIRED), n=1)
-        return [Finding("citations.entry-type", f"@{entry.type}{{{entry.key}}}: unknown entry type",
-                        entry.location, WARNING, fix=f"did you mean @{near[0]}?" if near else
-                        f"use one of @{', @'.join(sorted(REQUIRED))}")]
-    return [Finding("citations.missing-field", f"@{entry.type}{{{entry.key}}} has no "
-                    f"{' or '.join(repr(n) for n in names.split(ANY))}", entry.location, WARNING,
-                    fix="add it; pandoc will format the entry without it")
-            for names in REQUIRED[entry.type]
-            if not any(entry.fields.get(n, "").strip() for n in names.split(ANY))]
-
-
-def month_findings(entry: BibEntry) -> list[Finding]:
-    month = entry.fields.get("month", "")
-    if not month or (month.isdigit() and 1 <= int(month) <= 12):
-        return []
-    return [Finding("citations.month", f"@{entry.type}{{{entry.key}}}: month {month!r} is not a month",
-                    entry.location, WARNING, fix="write a month macro (month = apr), a month name or a number 1–12")]
-
-
 def dumps(entries: list[BibEntry]) -> str:
-    """The resolved entries as BibTeX, one field per line, every value in braces."""
+    """The resolved entries as BibTeX, one field per line, every value in braces; the
+    language as ``langid``, a BCP 47 tag (see ``entries.written_fields``)."""
     out = []
     for entry in entries:
-        body = "".join(f"  {name} = {{{_balanced(value)}}},\n" for name, value in entry.fields.items())
+        body = "".join(f"  {name} = {{{_balanced(value)}}},\n" for name, value in written_fields(entry).items())
         out.append(f"@{entry.type}{{{entry.key},\n{body}}}\n")
     return "\n".join(out)
 

@@ -20,7 +20,9 @@ from pathlib import Path
 from lectio import pandoc
 from lectio.citations import bibtex
 from lectio.citations.bibtex import BibEntry
-from lectio.citations.prose import CITE_KEY, opens_with_capital, prose_citations, tidy_punctuation
+from lectio.citations.entries import language_findings, month_findings, required_findings
+from lectio.citations.unlinked import unlinked_findings
+from lectio.citations.prose import CITE_KEY, cue_prefixes, opens_with_capital, prose_citations, tidy_punctuation
 from lectio.errors import ERROR, WARNING, CitationError, Finding, Location, RenderError
 from lectio.fsutil import display_path, read_utf8
 from lectio.model import Note, Text
@@ -44,7 +46,7 @@ def load_bibliography(paths: list[Path]) -> Bibliography:
             _add(bib, entry)
     bib.findings += bibtex.resolve_crossrefs(bib.entries)
     for entry in bib.entries.values():
-        bib.findings += bibtex.required_findings(entry) + bibtex.month_findings(entry)
+        bib.findings += required_findings(entry) + month_findings(entry) + language_findings(entry)
     return bib
 
 
@@ -68,7 +70,8 @@ def cited_keys(markdown: str) -> list[str]:
 
 
 def check_citations(texts: list[Text], bib: Bibliography) -> list[Finding]:
-    """Every key known; unused entries are reported as warnings."""
+    """Every key known; unused entries and works named without a citation (``unlinked``) are
+    reported as warnings."""
     findings, used = [], set()
     for text in texts:
         for note in text.notes:
@@ -77,6 +80,7 @@ def check_citations(texts: list[Text], bib: Bibliography) -> list[Finding]:
                 if key not in bib.entries:
                     findings.append(_unknown(key, note, bib))
     used |= {parent for key in used if key in bib.entries for parent in bib.entries[key].parents}
+    findings += unlinked_findings(texts, bib.entries)
     findings += [Finding("citations.unused", f"entry {key!r} is never cited", entry.location, WARNING,
                          fix="cite it, or remove it from the .bib file")
                  for key, entry in bib.entries.items() if key not in used]
@@ -175,7 +179,7 @@ def format_notes(text: Text, bib: Bibliography, style: Path, timeout: float) -> 
     """Format a text's notes in one citeproc run, so that short forms and ibid. follow the order."""
     if not text.notes:
         return
-    prose = prose_citations if is_note_style(style) else (lambda markdown: markdown)
+    prose = prose_citations if is_note_style(style) else cue_prefixes
     inside = quotes_take_punctuation(style)
     body = " ".join(f"x[^{n.number}]" for n in text.notes)
     defs = "\n\n".join(f"[^{n.number}]: {prose(n.markdown)}" for n in text.notes)

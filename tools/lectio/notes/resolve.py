@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from lectio.citations.body import take_cue_words
 from lectio.errors import ERROR, INFO, WARNING, Finding, Location
 from lectio.model import Block, Note, NoteRef, Text
 from lectio.notes.notesfile import CitationEntry, Emendation, NotesFile, load_notes_file  # noqa: F401 (the stage's API)
@@ -36,6 +37,7 @@ def resolve_notes(text: Text, sidecar: NotesFile, source_findings: list[Finding]
     """Apply emendations, turn markers into NoteRefs, pair them with texts; report."""
     findings: list[Finding] = []
     inline_citations(text)
+    findings += take_cue_words(text)  # "see [@key]" → a note "[See @key]", not "see.¹"
     findings += apply_emendations(text, sidecar.emendations, source_findings)
     definitions, found = _take_definitions(text)
     findings += found

@@ -75,7 +75,7 @@ def test_new_from_received_files(tmp_path: Path, monkeypatch):
     assert 'reading M: mill.txt, "The Mill at the Ford"; 3 note marker(s), (N), 0 with a text in the file, 3 without' in out
     assert 'reading W: crossing.md, "A Winter Crossing"; 1 note marker(s), [^N], their texts in the file' in out
     assert "ed/manuscript/mill.txt:3:" in out and "[notes.no-text]" in out
-    assert "0 errors, 3 warnings" in out and "exit status 0" in out
+    assert "3 errors, 0 warnings" in out and "exit status 0" in out  # markers without texts are errors
     assert (tmp_path / "ed/manuscript/mill.txt").read_bytes() == before == (tmp_path / "mill.txt").read_bytes()
     stubs = (tmp_path / "ed/manuscript/M.notes.toml").read_text(encoding="utf-8")
     assert re.findall(r"^# marker = (\d+)$", stubs, re.M) == ["1", "2", "3"]

@@ -45,9 +45,9 @@ def test_inline_notes_nest_brackets_and_number_in_reading_order(tmp_path):
     assert sorted(r.position for r in text.paragraphs()[0].notes) == [3, 7, 14]  # after the full stop
 
 
-def test_marker_without_text(tmp_path):
+def test_marker_without_text_is_an_error(tmp_path):
     _, findings = resolve(tmp_path, "Line one.\nA claim (1).\n")
-    assert ("notes.no-text", 2) in codes(findings, WARNING)
+    assert ("notes.no-text", 2) in codes(findings, ERROR)
 
 
 def test_text_without_marker_in_source_and_sidecar(tmp_path):
@@ -55,7 +55,7 @@ def test_text_without_marker_in_source_and_sidecar(tmp_path):
     _, findings = resolve(tmp_path, body, '[[note]]\nmarker = 1\ntext = "x"\n\n[[note]]\nmarker = 3\ntext = "y"\n')
     orphans = [(f.severity, f.location.file.endswith(".toml"), f.location.line) for f in findings
                if f.code == "notes.orphan"]
-    assert sorted(orphans) == [(ERROR, True, 5), (WARNING, False, 7)]
+    assert sorted(orphans) == [(ERROR, False, 7), (ERROR, True, 5)]
 
 
 def test_two_texts_for_one_number(tmp_path):
@@ -118,3 +118,10 @@ def test_notes_file_errors_name_the_line(tmp_path):
     with pytest.raises(NotesError, match="exactly one of 'after' or 'before'") as caught:
         notes.load_notes_file(tmp_path / "n.toml")
     assert caught.value.location.line == 1
+
+
+def test_references_without_markers_are_a_bibliography(tmp_path):
+    body = "An essay that cites nobody by number.\n\nReferences\n\n1. Smith, A Book, 1790.\n\n2. Jones, Another, 1791.\n"
+    text, findings = resolve(tmp_path, body)
+    assert not text.notes and not findings
+    assert [b.text for b in text.paragraphs()][1:] == ["1. Smith, A Book, 1790.", "2. Jones, Another, 1791."]

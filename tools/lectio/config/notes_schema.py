@@ -26,13 +26,23 @@ class NoteEntry(Entry):
 
     marker: NumberOrText = key(help="The marker's number (or label) as printed in the source.", example=12,
                                expected="a number or a string")
-    text: str = key(help="The note, in Markdown with pandoc citations (@key).", example="[@author2020, 12]")
+    text: str = key("", help="The note, in Markdown with pandoc citations (@key); may be left out when a "
+                    "'decision' says why the marker has no text, or why a text has no marker.",
+                    example="[@author2020, 12]")
     occurrence: int = key(1, help="Which occurrence of that marker.", form="a whole number, at least 1",
                           example=2, ge=1)
     renumber: int = key(0, help="The editor's number for a misnumbered marker, checked against reading order.",
                         form="a whole number, at least 0", example=13, ge=0)
     reconstructed: bool = key(False, help="The note is the editor's: printed in [square brackets].")
     decision: str = key("", help="Why; listed in the Note on the text.")
+
+    @model_validator(mode="after")
+    def _text_or_decision(self) -> "NoteEntry":
+        if not self.text and not self.decision:
+            raise PydanticCustomError("needs-one-of", "a [[note]] needs a 'text', or a 'decision' that says why "
+                                      "there is none", {"fix": 'write text = "the note" (or decision = "why the '
+                                                               'marker has no text, or the text no marker")'})
+        return self
 
 
 class CitationEntry(Entry):
@@ -64,7 +74,20 @@ class Emendation(Entry):
 
 
 class NotesFile(Table):
-    """A reading's notes file."""
+    """A reading's notes file. When the reading's notes are a plain-text list
+    (``lectio.notes.notelist``), ``texts`` holds the list's note texts and ``findings``
+    what is wrong with it; the TOML file beside the list gives the tables."""
+
+    _texts: tuple = PrivateAttr(default=())
+    _findings: tuple = PrivateAttr(default=())
+
+    @property
+    def texts(self) -> tuple:
+        return self._texts
+
+    @property
+    def findings(self) -> tuple:
+        return self._findings
 
     notes: tuple[NoteEntry, ...] = key((), alias="note", help="The note texts, one [[note]] each.")
     citations: tuple[CitationEntry, ...] = key((), alias="citation",

@@ -17,7 +17,7 @@ from string import Template
 
 from lectio.errors import Location, LectioError
 from lectio.render.styles import data_dir
-from lectio.scaffold.detect import Proposal, propose
+from lectio.scaffold.detect import Proposal, pair_lists, propose
 
 MANUSCRIPT = "manuscript"
 
@@ -55,10 +55,11 @@ def _proposals(received: tuple[Path, ...]) -> tuple[Proposal, ...]:
     for path in received:
         if not path.is_file():
             raise LectioError(f"no such file: {path}", Location(str(path)), code="new.no-file")
-        proposal = propose(path, taken)
+    for path, notes_list in pair_lists(received):
+        proposal = propose(path, taken, notes_list)
         taken.add(proposal.siglum)
         result.append(proposal)
-    names = [p.path.name for p in result]
+    names = [p.name for r in result for p in (r.path, r.notes_list) if p]
     for name in {n for n in names if names.count(n) > 1}:
         raise LectioError(f"two received files are named {name}", code="new.same-name",
                           fix="rename one of them: both would be copied to manuscript/" + name)
@@ -78,12 +79,23 @@ def _received_files(proposals: tuple[Proposal, ...]) -> dict[str, str | Path]:
     files: dict[str, str | Path] = {"bib/edition.bib": template("empty.bib")}
     for proposal in proposals:
         files[f"{MANUSCRIPT}/{proposal.path.name}"] = proposal.path
+        if proposal.notes_list:
+            files[f"{MANUSCRIPT}/{proposal.notes_list.name}"] = proposal.notes_list
         if proposal.missing:
-            files[_notes_name(proposal)] = stubs(proposal)
+            files[_stubs_name(proposal)] = stubs(proposal)
     return files
 
 
 def _notes_name(proposal: Proposal) -> str:
+    if proposal.notes_list:
+        return f"{MANUSCRIPT}/{proposal.notes_list.name}"
+    return _stubs_name(proposal)
+
+
+def _stubs_name(proposal: Proposal) -> str:
+    """The TOML notes file; for a reading whose notes are a list, the one beside the list."""
+    if proposal.notes_list:
+        return f"{MANUSCRIPT}/{proposal.notes_list.with_suffix('.toml').name}"
     return f"{MANUSCRIPT}/{proposal.siglum}.notes.toml"
 
 
@@ -104,7 +116,8 @@ def _edition(root: Path, proposals: tuple[Proposal, ...]) -> str:
     from lectio.config.reference import commented_toml
 
     if proposals:
-        readings = [_reading(p.siglum, p.title, p.path.name, _notes_name(p) if p.missing else "") for p in proposals]
+        readings = [_reading(p.siglum, p.title, p.path.name, _notes_name(p) if p.missing or p.notes_list else "")
+                    for p in proposals]
         apparatus = {}
     else:
         readings = [_reading("A", "On Keeping a Commonplace Book", "sample.txt", f"{MANUSCRIPT}/sample.notes.toml")]

@@ -1,5 +1,10 @@
 """What ``lectio new --from`` proposes for a received file: a title, a siglum, and
-how its notes are written (with the sources and notes stages, not a second parser)."""
+how its notes are written (with the sources and notes stages, not a second parser).
+
+A received file whose name says it holds notes (``a-notes.txt``, ``a.notes.md``,
+``footnotes.txt``: "note" in the name, not ``.toml``) and that reads as a notes list
+(``lectio.notes.notelist``) is not a reading: it becomes the notes file of the source
+whose name starts its own (``a.txt``), or of the only source given."""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lectio import notes, sources
+from lectio.errors import LectioError, Location, NotesError
+from lectio.notes.notelist import is_notes_list, read_notes_list
 from lectio.notes.notesfile import NotesFile
 
 CONVENTIONS = {"paren": "(N)", "bracket": "[N]", "sup": "superscript digits", "md": "[^N]"}
@@ -35,6 +42,7 @@ class Proposal:
     siglum: str
     conventions: tuple[str, ...]
     markers: tuple[Marker, ...]
+    notes_list: Path | None = None
 
     @property
     def missing(self) -> tuple[Marker, ...]:
@@ -46,19 +54,47 @@ class Proposal:
             return "no note markers"
         found = f"{len(self.markers)} note marker(s), {' and '.join(self.conventions) or 'inline'}"
         with_text = len(self.markers) - len(self.missing)
+        where = f"the notes list {self.notes_list.name}" if self.notes_list else "the file"
         if not self.missing:
-            return f"{found}, their texts in the file"
-        return f"{found}, {with_text} with a text in the file, {len(self.missing)} without"
+            return f"{found}, their texts in {where}"
+        return f"{found}, {with_text} with a text in {where}, {len(self.missing)} without"
 
 
-def propose(path: Path, taken: set[str]) -> Proposal:
-    """Read ``path`` as lectio will, and propose its reading; ``taken`` sigla are avoided."""
+def propose(path: Path, taken: set[str], notes_list: Path | None = None) -> Proposal:
+    """Read ``path`` (and its notes list) as lectio will, and propose its reading; ``taken`` sigla are avoided."""
     text, found = sources.read_text("X", path)
     title = _title(text, path)
     conventions = _conventions(text)
-    notes.resolve_notes(text, NotesFile(), found)
+    notes.resolve_notes(text, notes.load_notes_file(notes_list) if notes_list else NotesFile(), found)
     markers = _markers(text)
-    return Proposal(path, title, siglum_for(title, taken), conventions, markers)
+    return Proposal(path, title, siglum_for(title, taken), conventions, markers, notes_list)
+
+
+def looks_like_notes_list(path: Path) -> bool:
+    """A received file named for notes that reads as a notes list, without a fault."""
+    if "note" not in path.stem.lower() or not is_notes_list(path):
+        return False
+    try:
+        texts, findings = read_notes_list(path)
+    except NotesError:
+        return False
+    return bool(texts) and not findings
+
+
+def pair_lists(received: tuple[Path, ...]) -> tuple[tuple[Path, Path | None], ...]:
+    """Each received source with its notes list, if one was received."""
+    lists = [p for p in received if looks_like_notes_list(p)]
+    texts = [p for p in received if p not in lists]
+    owner: dict[Path, Path] = {}
+    for listed in lists:
+        prefixed = [t for t in texts if listed.stem.lower().startswith(t.stem.lower())]
+        match = max(prefixed, key=lambda t: len(t.stem)) if prefixed else (texts[0] if len(texts) == 1 else None)
+        if match is None or match in owner:
+            raise LectioError(f"which received text do the notes in {listed.name} belong to?", Location(str(listed)),
+                              code="new.notes-list-owner",
+                              fix="name the list after its text (a.txt and a-notes.txt), one list per text")
+        owner[match] = listed
+    return tuple((t, owner.get(t)) for t in texts)
 
 
 def _title(text, path: Path) -> str:

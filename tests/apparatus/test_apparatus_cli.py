@@ -79,5 +79,5 @@ def test_suggest_finds_a_shared_quotation(project):
     left, right = checked.readings
     block = left.text.paragraphs()[7]
     block.text += " As Stalin put it, “a necessary element of the offensive, but they are an auxiliary”."
-    best = suggest(left, right, top=1)[0]
+    best = suggest([left, right], top=1)[0]
     assert best.quotation and best.left.reference == "M 8" and best.right.reference == "S 23"

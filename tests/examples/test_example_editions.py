@@ -23,7 +23,6 @@ from tests.examples.source_text import cited_keys, folded, prose, readings
 pytestmark = pytest.mark.slow
 
 DOCX = "Word (.docx) sources are not read yet (pandoc reader)"
-GENERIC = "generated text (Note on the text, accessibility summary) made from the edition's own sigla (readings)"
 MARKDOWN = "the introduction's Markdown (strong emphasis in a list) is read by the hand-written subset (pandoc reader)"
 EXAMPLES = ["contract", pytest.param("federalist", marks=pytest.mark.xfail(strict=True, reason=DOCX))]
 # Warnings an example is expected to give: the excerpts make books shorter than the
@@ -134,8 +133,7 @@ def test_readings_compared_sets_the_passages_of_every_reading_side_by_side(examp
             assert flat(entry[reading.siglum]["exact"]) in flat(side), (entry["id"], reading.siglum)
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=GENERIC))
-                                  for name in ("contract", "federalist")])
+@pytest.mark.parametrize("name", EXAMPLES)
 def test_generated_text_names_only_this_editions_readings(example_build, name):
     built = example_build(name)
     sigla = {reading.siglum for reading in readings(built.root)}

@@ -28,6 +28,9 @@ RULE_WORDS = {
     "caps-heading": "headings set in capitals given title case",
     "block-quote": "paragraphs consisting of one quotation set as block quotations",
     "line-endings": "line ends made uniform",
+    "title-line": "title and author lines at its head printed once, in the chapter heading",
+    "front-line": "other lines at its head (a byline, a subtitle) printed unnumbered",
+    "elision": "elision lines printed unnumbered",
 }
 
 
@@ -39,11 +42,7 @@ def assemble(config, introduction: Text | None, readings: list[Reading], apparat
 
 def note_on_text(readings: list[Reading], findings: list[Finding]) -> list[str]:
     """Paragraphs (HTML) describing how each reading was established."""
-    paragraphs = [
-        "Each reading is printed from the file as the editor received it. Its paragraphs are numbered "
-        "with the reading’s siglum (M 7, S 23); the numbers are the same in the printed book and the "
-        "e-book. Words and notes in square brackets are the editor’s."
-    ]
+    paragraphs = [_opening_paragraph(readings)]
     for reading in readings:
         paragraphs.append(_reading_paragraph(reading))
         decisions = sorted((f for f in findings if f.severity == INFO and f.decision and
@@ -53,6 +52,31 @@ def note_on_text(readings: list[Reading], findings: list[Finding]) -> list[str]:
             grouped.setdefault(finding.decision, []).append(finding)
         paragraphs += [_decision_paragraph(reading.siglum, group) for group in grouped.values()]
     return paragraphs
+
+
+def _opening_paragraph(readings: list[Reading]) -> str:
+    which = "The reading is" if len(readings) == 1 else "Each reading is"
+    ranges = ", ".join(f'<span class="nowrap">{html.escape(part)}</span>' for part in paragraph_ranges(readings))
+    sentence = f"{which} printed from the file as the editor received it."
+    if ranges:
+        sentence += (f" Its paragraphs are numbered with the reading’s siglum ({ranges}); the "
+                     "numbers are the same in the printed book and the e-book.")
+    return sentence + " Words and notes in square brackets are the editor’s."
+
+
+def paragraph_numbering(readings: list[Reading]) -> str:
+    """How the readings' paragraphs are numbered, from the readings themselves: ``A 1–12, B 1–30``."""
+    return ", ".join(paragraph_ranges(readings))
+
+
+def paragraph_ranges(readings: list[Reading]) -> list[str]:
+    """``A 1–12`` for each reading with paragraphs (``A 1`` for one)."""
+    parts = []
+    for reading in readings:
+        last = max((b.number for b in reading.text.paragraphs()), default=0)
+        if last:
+            parts.append(f"{reading.siglum} 1–{last}" if last > 1 else f"{reading.siglum} 1")
+    return parts
 
 
 def _decision_paragraph(siglum: str, group: list[Finding]) -> str:
@@ -76,12 +100,17 @@ def _reading_paragraph(reading: Reading) -> str:
     reconstructed = sum(1 for n in text.notes if n.reconstructed)
     author = html.escape(reading.author.rstrip("."))
     out = (f"<span class=\"siglum\">{reading.siglum}</span> — <em>{html.escape(reading.title)}</em>. "
-           f"{author + '. ' if author else ''}{len(text.paragraphs())} paragraphs, {len(text.notes)} notes.")
+           f"{author + '. ' if author else ''}{_count(len(text.paragraphs()), 'paragraph')}, "
+           f"{_count(len(text.notes), 'note')}.")
     if changes:
         out += " Normalized: " + "; ".join(changes) + "."
     if reconstructed:
-        out += f" {reconstructed} note{'s' if reconstructed != 1 else ''} reconstructed by the editor."
+        out += f" {_count(reconstructed, 'note')} reconstructed by the editor."
     return out
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _finding_words(finding: Finding) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from lectio.errors import Finding, Location
 
 HEADING, PARA, QUOTE = "heading", "para", "quote"
+ELISION, FRONT = "elision", "front"  # an elision line ([…], * * *); a front line kept (a byline): sources.structure
 
 
 @dataclass

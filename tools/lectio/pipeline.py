@@ -12,6 +12,7 @@ from pathlib import Path
 from lectio import apparatus, assemble, citations, config as config_stage, notes, pandoc, sources
 from lectio.errors import ERROR, WARNING, Finding, SourceError, StageFailed
 from lectio.model import Book, Reading, Text
+from lectio.sources import structure
 
 
 @dataclass
@@ -56,7 +57,7 @@ def _read_reading(config, item: "config_stage.Reading", findings: list[Finding])
     sidecar = notes.load_notes_file(config.resolve(item.notes) if item.notes else None)
     found += notes.resolve_notes(text, sidecar, found)
     findings += found
-    _drop_title_heading(text, item.title)
+    structure.apply(text, item.title, item.author)
     return Reading(item.siglum, item.title, item.author, text, item.description, item.language)
 
 
@@ -81,19 +82,13 @@ def _max_mb(config) -> float:
     return config.output.max_source_mb
 
 
-def _drop_title_heading(text: Text, title: str) -> None:
-    """A source that opens with its own title: the chapter title replaces it."""
-    if text.blocks and text.blocks[0].kind == "heading" and \
-            sources.normalize_fragment(text.blocks[0].text).casefold() == sources.normalize_fragment(title).casefold():
-        del text.blocks[0]
-
-
 def _read_introduction(config, findings: list[Finding]) -> Text | None:
     if not config.introduction.file:
         return None
     text, found = sources.read_text("intro", config.resolve(config.introduction.file), _max_mb(config))
     found += notes.resolve_notes(text, notes.NotesFile(), found)
     findings += found
+    structure.apply(text)
     return text
 
 

@@ -91,7 +91,7 @@ def _anchor_entry(entry: ApparatusEntry, item: Entry, index: int, where: Source,
             if passage.end - passage.start > LONG_PASSAGE:
                 found.append(Finding("apparatus.long-passage", f"{passage.reference} passage of entry {entry.id!r} "
                                      f"is {passage.end - passage.start} characters long", place, WARNING,
-                                     fix="quote the heart of the passage: the synopsis sets it beside the other"))
+                                     fix="quote the heart of the passage: the synopsis sets it beside the others"))
     return found
 
 
@@ -137,7 +137,7 @@ def commentary_text(item: Entry, path: Path, raw: str, where: Location) -> Text:
 
 
 def passage_refs(entry: ApparatusEntry, readings: list[Reading]) -> str:
-    """``M 7 / S 23``, with ``M ?`` for a passage that did not anchor."""
+    """``B 7 / C 23``, with ``B ?`` for a passage that did not anchor."""
     found = {p.siglum: p.reference for p in entry.passages}
     return " / ".join(found.get(r.siglum, f"{r.siglum} ?") for r in readings)
 

@@ -1,28 +1,33 @@
 """``lectio apparatus suggest``: candidate pairs of passages for new apparatus entries.
 
-Both readings are cut into sentences; every sentence of one reading is compared
-with every sentence of the other on three signals:
+Every reading is cut into sentences; for every pair of readings (all of them: with
+three readings A, B, C the pairs A–B, A–C and B–C), every sentence of one is
+compared with every sentence of the other on three signals:
 
 - **tf-idf cosine** over the sentences' content words (lowercased, British and
-  American spellings folded: *collectivisation* = *collectivization*, light suffix
-  stripping), idf taken over the sentences of both readings;
-- **shared key terms**: words frequent in both readings and rare elsewhere in them
-  (the vocabulary the two readings argue over);
+  American spellings folded: *organisation* = *organization*, light suffix
+  stripping), idf taken over the sentences of all the readings;
+- **shared key terms**: words frequent in both readings of the pair and rare
+  elsewhere in them (the vocabulary the two readings argue over);
 - **shared quotations**: both sentences quote the same words (five or more words
-  in common inside quotation marks), as when both readings quote Stalin or Viola.
+  in common inside quotation marks), as when two readings quote the same source.
 
 The score is ``cosine + 0.05 per shared key term (at most 0.25) + 0.5 if a quotation
-is shared``. Nothing is written: the editor decides. Output is deterministic:
-ties are broken by paragraph and sentence order.
+is shared``; pairs of every pair of readings are ranked together. Nothing is
+written: the editor decides. Output is deterministic: ties are broken by reading,
+paragraph and sentence order.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from lectio.errors import ConfigError, Location
+from lectio.fsutil import display_path
 from lectio.model import ApparatusEntry, Block, Reading
 
 STOPWORDS = set("""
@@ -48,10 +53,13 @@ class Sentence:
     siglum: str
     block: Block
     index: int  # order within the reading
+    reading: int  # the reading's place in the edition
     start: int
     end: int
     terms: Counter = field(default_factory=Counter)
     quoted: set = field(default_factory=set)  # 5-word shingles inside quotation marks
+    vector: dict = field(default_factory=dict)  # tf-idf weights, normalized (set by ``suggest``)
+    covers: frozenset = frozenset()  # ids of the entries with a passage on this sentence
 
     @property
     def text(self) -> str:
@@ -106,7 +114,7 @@ def surface_forms(all_sentences: list[Sentence]) -> dict[str, str]:
     return {term: min(c, key=lambda w: (-c[w], w)) for term, c in forms.items()}
 
 
-def sentences(reading: Reading) -> list[Sentence]:
+def sentences(reading: Reading, order: int = 0) -> list[Sentence]:
     out: list[Sentence] = []
     for block in reading.text.paragraphs():
         quotations = [m.span(m.lastindex) for m in QUOTED.finditer(block.text)]
@@ -116,7 +124,7 @@ def sentences(reading: Reading) -> list[Sentence]:
             piece = block.text[start:end]
             if len(piece.split()) >= MIN_WORDS:
                 quoted = _shingles(block.text, start, end, quotations)
-                out.append(Sentence(reading.siglum, block, len(out), start, end, terms_of(piece), quoted))
+                out.append(Sentence(reading.siglum, block, len(out), order, start, end, terms_of(piece), quoted))
             start = match.end() if match else end
     return out
 
@@ -130,37 +138,53 @@ def _shingles(text: str, start: int, end: int, quotations: list[tuple[int, int]]
     return found
 
 
-def suggest(left: Reading, right: Reading, entries: list[ApparatusEntry] = (), top: int = 15,
+def suggest(readings: list[Reading], entries: list[ApparatusEntry] = (), top: int = 15,
             include_covered: bool = False, per_sentence: int = 2) -> list[Candidate]:
-    """The best ``top`` pairs of sentences, one from each reading, best first."""
-    ours, theirs = sentences(left), sentences(right)
-    idf = _idf(ours + theirs)
-    keys = key_terms(ours, theirs, idf)
-    vectors = {id(s): _vector(s.terms, idf) for s in ours + theirs}
+    """The best ``top`` pairs of sentences from two different readings (any two), best first."""
+    split = [sentences(reading, order) for order, reading in enumerate(readings)]
+    everything = [s for group in split for s in group]
+    idf = _idf(everything)
+    for sentence in everything:
+        sentence.vector = _vector(sentence.terms, idf)
+        sentence.covers = frozenset(e.id for e in entries for p in e.passages if _overlaps(p, sentence))
     found = []
-    for a in ours:
-        for b in theirs:
-            candidate = _pair(a, b, vectors, keys, entries)
-            if candidate and (include_covered or not candidate.covered):
-                found.append(candidate)
-    found.sort(key=lambda c: (-c.score, c.left.index, c.right.index))
+    for ours, theirs in itertools.combinations(split, 2):
+        keys = key_terms(ours, theirs, idf)
+        found += [c for a in ours for b in theirs if (c := _pair(a, b, keys)) and (include_covered or not c.covered)]
+    found.sort(key=lambda c: (-c.score, c.left.reading, c.left.index, c.right.reading, c.right.index))
     chosen = _diverse(found, top, per_sentence)
-    words = surface_forms(ours + theirs)
+    words = surface_forms(everything)
     for candidate in chosen:
         candidate.terms = [words.get(t, t) for t in candidate.terms]
     return chosen
 
 
-def _pair(a: Sentence, b: Sentence, vectors: dict, keys: set, entries) -> Candidate | None:
-    va, vb = vectors[id(a)], vectors[id(b)]
-    cosine = sum(weight * vb.get(term, 0.0) for term, weight in va.items())
-    shared = sorted(set(a.terms) & set(b.terms) & keys)
-    quotation = min(a.quoted & b.quoted, default="")
-    if cosine <= 0 and not quotation:
+def project_readings(project) -> tuple[list[Reading], list[ApparatusEntry]]:
+    """The project's readings, and the entries of its apparatus file when edition.toml names one
+    (without one, suggest still runs: no pair is then marked as covered)."""
+    from lectio import config as config_stage, pipeline
+    from lectio.apparatus.load import load_apparatus
+
+    config = config_stage.load(project)
+    if len(config.readings) < 2:
+        raise ConfigError("suggest compares readings, and the edition has only one",
+                          Location(display_path(config.path)), code="apparatus.one-reading",
+                          fix="add another [[readings]] table to edition.toml")
+    readings = pipeline.read_readings(config, [])
+    if not config.apparatus.file:
+        return readings, []
+    return readings, load_apparatus(config.resolve(config.apparatus.file), readings)[0]
+
+
+def _pair(a: Sentence, b: Sentence, keys: set) -> Candidate | None:
+    common = a.vector.keys() & b.vector.keys()
+    quotation = min(a.quoted & b.quoted, default="") if a.quoted and b.quoted else ""
+    if not common and not quotation:
         return None
+    cosine = sum(a.vector[term] * b.vector[term] for term in common)
+    shared = sorted(common & keys)
     score = cosine + min(TERM_CAP, TERM_WEIGHT * len(shared)) + (QUOTE_BONUS if quotation else 0.0)
-    covered = sorted({e.id for e in entries for p in e.passages for s in (a, b) if _overlaps(p, s)})
-    return Candidate(a, b, round(score, 3), round(cosine, 3), shared, quotation, covered)
+    return Candidate(a, b, round(score, 3), round(cosine, 3), shared, quotation, sorted(a.covers | b.covers))
 
 
 def _overlaps(passage, sentence: Sentence) -> bool:

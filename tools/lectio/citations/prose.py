@@ -3,7 +3,7 @@
 pandoc (with a note style) treats a citation inside a footnote in one of three ways:
 a citation that opens the note is formatted as the note itself; an in-text citation
 (``@key``) elsewhere becomes the author's name, a comma and the rest of the note form;
-a bracketed one elsewhere is put in parentheses ("Probably (Viola)."). lectio sends
+a bracketed one elsewhere is put in parentheses ("Probably (Hale)."). lectio sends
 each note so that it reads as a scholar writes it (Chicago 14.34–14.35):
 
 - a bracketed citation is *governed* when the words before it lead into it: nothing
@@ -16,7 +16,7 @@ each note so that it reads as a scholar writes it (Chicago 14.34–14.35):
   sets it in parentheses after them, never run into them;
 - when the note's first sentence ends with its first citation and that citation is
   governed (or written ``@key``), the prose before it becomes the citation's prefix:
-  ``Probably @viola.`` is sent as ``[Probably @viola].`` and formatted, with its
+  ``Probably @hale.`` is sent as ``[Probably @hale].`` and formatted, with its
   position (ibid., short form), as a citation note.
 
 With an author-date style nothing is read in the text: a cue word written before

@@ -21,7 +21,7 @@ def command() -> None:
 @with_project
 @FORMAT
 def list_entries(project: Path, output_format: str) -> None:
-    """Each entry: number, id, theme and the paragraphs of its passages (A 7 / B 23)."""
+    """Each entry: number, id, theme and the paragraphs of its passages (B 7 / C 23)."""
     from lectio.apparatus import check_project, passage_refs
 
     checked = check_project(project, citations_too=False)
@@ -59,15 +59,12 @@ def check(project: Path, output_format: str) -> None:
 @click.option("--all", "include_covered", is_flag=True, help="Also pairs that an entry already contrasts.")
 @FORMAT
 def suggest(project: Path, top: int, include_covered: bool, output_format: str) -> None:
-    """Propose pairs of passages (one per reading) that may deserve an entry. Writes nothing."""
-    from lectio.apparatus import check_project
-    from lectio.apparatus.suggest import format_candidates, suggest as propose
+    """Propose pairs of passages (from any two readings) that may deserve an entry. Writes nothing;
+    runs before the apparatus file exists."""
+    from lectio.apparatus.suggest import format_candidates, project_readings, suggest as propose
 
-    checked = check_project(project, citations_too=False)
-    if len(checked.readings) < 2:
-        raise click.UsageError("suggest needs two readings")
-    left, right = checked.readings[:2]
-    candidates = propose(left, right, checked.entries, top=top, include_covered=include_covered)
+    readings, entries = project_readings(project)
+    candidates = propose(readings, entries, top=top, include_covered=include_covered)
     if output_format == "json":
         click.echo(json.dumps([c.to_dict() for c in candidates], ensure_ascii=False, indent=2))
     else:

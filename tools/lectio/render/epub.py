@@ -11,8 +11,8 @@ import json
 import tempfile
 from pathlib import Path
 
-from lectio import pandoc
-from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Text
+from lectio import assemble, pandoc
+from lectio.model import ELISION, FRONT, HEADING, QUOTE, ApparatusEntry, Block, Book, Text
 from lectio.render import epub_package, fonts, passages, styles
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.sanitize import clean
@@ -98,6 +98,9 @@ def blocks_of(text: Text, prefix: str, numbers: dict[str, int], numbered: bool =
         if block.kind == HEADING:
             out.append(header(min(6, max(2, block.level)), "", inlines))
             continue
+        if block.kind in (ELISION, FRONT):  # unnumbered lines of their own (sources.structure)
+            out.append(div("", [block.kind], [para(inlines)]))
+            continue
         body = para(inlines)
         if block.kind == QUOTE:
             body = {"t": "BlockQuote", "c": [body]}
@@ -140,15 +143,17 @@ def pandoc_document(book: Book) -> dict:
 
 
 def _entry_blocks(entry: ApparatusEntry, numbers: dict[str, int]) -> list:
-    """One entry of Readings compared: the passages one under the other, each headed by its
-    paragraph ("M 7", a link back to the passage's marker), then the commentary."""
+    """One entry of Readings compared: the synopsis, a side per passage (side by side on a wide screen up
+    to three, stacked otherwise: ``passages.synopsis_classes``), each headed by its paragraph ("B 7", a
+    link back to the passage's marker), then the commentary."""
     title = [span("", ["entry-number"], strs(f"A{numbers[entry.id]}")), {"t": "Space"}, *strs(entry.theme)]
-    inner = []
+    sides = []
     for passage in entry.passages:
         ref = link(f"#{passage.siglum}-app-{entry.id}", [span("", ["siglum"], strs(passage.siglum)),
                                                           {"t": "Space"}, {"t": "Str", "c": str(passage.block.number)}])
         quote = {"t": "BlockQuote", "c": [para(strs(passages.quotation(passage.block, passage.start, passage.end)))]}
-        inner.append(div("", ["side", f"side-{passage.siglum}"], [div("", ["side-ref"], [para([ref])]), quote]))
+        sides.append(div("", ["side", f"side-{passage.siglum}"], [div("", ["side-ref"], [para([ref])]), quote]))
+    inner = [div("", passages.synopsis_classes(len(sides)), sides)]
     inner.append(div("", ["commentary"], blocks_of(entry.commentary, "app", numbers, numbered=False)))
     if entry.see:
         links = []
@@ -207,4 +212,5 @@ def render_epub(book: Book, pages=None) -> bytes:
         document = json.dumps(pandoc_document(book), ensure_ascii=False)
         pandoc.run(args, document, timeout=config.output.pandoc_timeout, what="EPUB")
         made = out.read_bytes()
-    return epub_package.finish(made, config.edition, pages, {STYLESHEET: epub_css(config).encode("utf-8")})
+    contents = epub_package.Contents(assemble.paragraph_numbering(book.readings), bool(book.apparatus))
+    return epub_package.finish(made, config.edition, pages, {STYLESHEET: epub_css(config).encode("utf-8")}, contents)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from dataclasses import dataclass
 from html import escape
 
 from lxml import etree
@@ -36,8 +37,10 @@ OPF_NS, DC_NS = "http://www.idpf.org/2007/opf", "http://purl.org/dc/elements/1.1
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def finish(epub: bytes, edition: Edition, pages=None, replace: dict[str, bytes] | None = None) -> bytes:
-    """The finished EPUB from pandoc's; ``pages`` are the PDF's page starts (``pagemap``)."""
+def finish(epub: bytes, edition: Edition, pages=None, replace: dict[str, bytes] | None = None,
+           contents: "Contents | None" = None) -> bytes:
+    """The finished EPUB from pandoc's; ``pages`` are the PDF's page starts (``pagemap``), ``contents``
+    what the accessibility summary says of the book (its paragraph numbering, its apparatus)."""
     members = read_members(epub)
     chapters = {name: parse(data, name) for name, data in members.items()
                 if name.startswith(TEXT) and name.endswith(".xhtml")}
@@ -50,7 +53,7 @@ def finish(epub: bytes, edition: Edition, pages=None, replace: dict[str, bytes] 
     members.update(replace or {})
     members[COVER_IMAGE] = cover.cover_png(edition)
     members[COVER_PAGE] = cover_page(edition)
-    members[OPF] = rewrite_opf(members[OPF], edition, bool(paged))
+    members[OPF] = rewrite_opf(members[OPF], edition, bool(paged), contents or Contents())
     members[NAV] = rewrite_nav(members[NAV], chapters, paged, COVER_PAGE)
     return write_zip(members)
 
@@ -90,7 +93,7 @@ def cover_page(edition: Edition) -> bytes:
             f'</body>\n</html>\n').encode("utf-8")
 
 
-def rewrite_opf(data: bytes, edition: Edition, paged: bool) -> bytes:
+def rewrite_opf(data: bytes, edition: Edition, paged: bool, contents: "Contents | None" = None) -> bytes:
     root = parse(data)
     metadata = root.find(f"{{{OPF_NS}}}metadata")
     for meta in list(metadata.iter(f"{{{OPF_NS}}}meta")):
@@ -103,7 +106,7 @@ def rewrite_opf(data: bytes, edition: Edition, paged: bool) -> bytes:
             f"{edition.title}, print edition (PDF) made by lectio from the same sources"
         _dc(metadata, "source", source)
         _meta(metadata, "pageBreakSource", source)
-    for prop, value in accessibility(edition, paged):
+    for prop, value in accessibility(edition, paged, contents or Contents()):
         _meta(metadata, prop, value)
     _add_cover(root, metadata)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + _tostring(root)
@@ -122,14 +125,25 @@ def _titles(metadata, edition: Edition) -> None:
     _meta(metadata, "title-type", "subtitle", refines="#epub-subtitle")
 
 
-def accessibility(edition: Edition, paged: bool) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Contents:
+    """What the summary says of the book, from the edition's data: ``numbering`` as
+    ``assemble.paragraph_numbering`` writes it (``A 1–12, B 1–30``), whether it has an apparatus."""
+
+    numbering: str = ""
+    apparatus: bool = False
+
+
+def accessibility(edition: Edition, paged: bool, contents: Contents = Contents()) -> list[tuple[str, str]]:
     features = ["tableOfContents", "readingOrder", "structuralNavigation", "displayTransformability",
                 "alternativeText"]
     if paged:
         features += ["pageBreakMarkers", "pageNavigation", "printPageNumbers"]
+    numbers = f" ({contents.numbering})" if contents.numbering else ""
+    headed = "chapter and apparatus entry" if contents.apparatus else "chapter"
     summary = ("Text only, apart from the cover, whose image has a text alternative. The book has a table of "
-               "contents, landmarks and a heading for every chapter and apparatus entry; notes link to their "
-               "calls and back; paragraph numbers (M 7, S 23) are the same as in print.")
+               f"contents, landmarks and a heading for every {headed}; notes link to their calls and back; "
+               f"paragraph numbers{numbers} are the same as in print.")
     if paged:
         summary += (" A page list gives the pages of the print edition; each marker stands before the first "
                     "whole word of its print page.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from lectio.model import HEADING, QUOTE, ApparatusEntry, Block, Book, Reading, Text
+from lectio.model import ELISION, FRONT, HEADING, QUOTE, ApparatusEntry, Block, Book, Reading, Text
 from lectio.render import passages
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.pagesetup import PageSetup
@@ -120,6 +120,8 @@ def block_html(block: Block, prefix: str, entry_numbers: dict[str, int], numbere
     if block.kind == HEADING:
         level = min(6, block.level + 0 if block.level > 1 else 2)
         return f"<h{level}>{inner}</h{level}>"
+    if block.kind in (ELISION, FRONT):  # unnumbered lines of their own (sources.structure)
+        return f'<p class="{block.kind}">{inner}</p>'
     if not numbered or block.number is None:
         tag = "blockquote" if block.kind == QUOTE else "p"
         return f"<{tag}>{inner}</{tag}>"
@@ -167,7 +169,8 @@ def apparatus_body(book: Book) -> str:
 
 
 def _entry_html(entry: ApparatusEntry, numbers: dict[str, int]) -> str:
-    """Each side is headed "M 7, p. 12" (the page from target-counter) and links back to the passage's marker."""
+    """A column (a side) per passage, stacked when more than three (``passages.synopsis_classes``); each
+    side is headed "B 7, p. 12" (the page from target-counter) and links back to the passage's marker."""
     sides = []
     for passage in entry.passages:
         quote = esc(passages.quotation(passage.block, passage.start, passage.end), quote=False)
@@ -176,10 +179,11 @@ def _entry_html(entry: ApparatusEntry, numbers: dict[str, int]) -> str:
             f'<a class="passage-ref" href="#{passage.siglum}-app-{entry.id}"><span class="siglum">{passage.siglum}'
             f'</span> {passage.block.number}</a></p><blockquote class="passage-text">{quote}</blockquote></div>')
     commentary = text_body(entry.commentary, "app", numbered=False)
+    synopsis = " ".join(passages.synopsis_classes(len(sides)))
     see = ""
     if entry.see:
         links = "; ".join(f'<a class="entry-ref" href="#app-{s}">A{numbers.get(s, "?")}</a>' for s in entry.see)
         see = f'<p class="see">See also {links}.</p>'
     return (f'<section class="entry" id="app-{entry.id}"><h2><span class="entry-number">A{numbers[entry.id]}</span> '
-            f'{esc(entry.theme)}</h2><div class="synopsis">{"".join(sides)}</div>'
+            f'{esc(entry.theme)}</h2><div class="{synopsis}">{"".join(sides)}</div>'
             f'<div class="commentary">{commentary}</div>{see}</section>')

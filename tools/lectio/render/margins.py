@@ -5,7 +5,7 @@ stylesheet sets every paragraph number (``.pn``, absolutely positioned) in the l
 margin, and after layout each number is set just outside the text block on the
 page's outer side: left on versos, right on rectos, whatever the paragraph's indent.
 They are out of the flow, so moving them changes no line or page break, and they
-stay real text (they extract as "M 7").
+stay real text (they extract as "B 7").
 """
 
 from __future__ import annotations

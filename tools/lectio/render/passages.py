@@ -39,3 +39,12 @@ def passage_classes(span: Span, block_levels: dict[int, int]) -> list[str]:
 def quotation(block: Block, start: int, end: int) -> str:
     """The passage's words as the synopsis prints them."""
     return block.text[start:end].replace(LACUNA, "").strip()
+
+
+MAX_COLUMNS = 3  # more passages than this are stacked: a fourth column would be too narrow for a page
+
+
+def synopsis_classes(count: int) -> list[str]:
+    """The classes of an entry's synopsis: ``synopsis passages-N`` and ``side-by-side`` (a column per
+    passage, up to three) or ``stacked`` (one passage under the other, more than three)."""
+    return ["synopsis", f"passages-{count}", "side-by-side" if count <= MAX_COLUMNS else "stacked"]

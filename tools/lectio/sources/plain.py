@@ -18,6 +18,7 @@ from typing import Callable
 from lectio.errors import ERROR, Finding, SourceError, WARNING
 from lectio.fsutil import MAX_SOURCE_MB, display_path, read_utf8
 from lectio.model import HEADING, PARA, QUOTE, Block, Text, location_of
+from lectio.sources.structure import continued_quotations, leading_open, number_paragraphs
 
 # Marks the place where a citation was stripped from a LaTeX source; the notes
 # stage replaces it with the editor's reconstructed citation or removes it.
@@ -142,15 +143,6 @@ def read_text(key: str, path: Path, max_mb: float = MAX_SOURCE_MB) -> tuple[Text
     return text, scan_findings(text)
 
 
-def number_paragraphs(text: Text) -> None:
-    """Stable paragraph numbers (1, 2, 3…) for paragraphs and block quotations."""
-    count = 0
-    for block in text.blocks:
-        if block.kind != HEADING:
-            count += 1
-            block.number = count
-
-
 def is_markdown(path: Path, raw: str) -> bool:
     """Markdown by name, or by content (a source rewritten by ``normalize --write``)."""
     return path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"^(#{1,6} \S|> )", raw, re.M))
@@ -160,7 +152,7 @@ def split_blocks(normalized: Normalized, markdown: bool) -> tuple[list[Block], d
     counts: dict[str, int] = {}
     blocks = []
     for lines in _paragraph_lines(normalized.text, markdown, counts):
-        block = _make_block(normalized, lines, markdown, counts)
+        block = _make_block(normalized, lines, markdown, counts, blocks[-1] if blocks else None)
         if block is not None:
             blocks.append(block)
     return blocks, counts
@@ -196,7 +188,8 @@ def _paragraph_lines(text: str, markdown: bool, counts: dict) -> list[list[tuple
     return groups
 
 
-def _make_block(normalized: Normalized, lines: list[tuple[int, str]], markdown: bool, counts: dict):
+def _make_block(normalized: Normalized, lines: list[tuple[int, str]], markdown: bool, counts: dict,
+                previous: Block | None = None):
     text = " ".join(line for _, line in lines)
     origin = []
     for index, (offset, line) in enumerate(lines):
@@ -208,7 +201,7 @@ def _make_block(normalized: Normalized, lines: list[tuple[int, str]], markdown: 
     if markdown:
         _markdown_block(block, counts)
     else:
-        _text_block(block, counts)
+        _text_block(block, counts, previous)
     return block if block.text.strip() else None
 
 
@@ -239,7 +232,7 @@ def _markdown_emphasis(block: Block) -> None:
         block.spans.append(Span(match.start(), match.end() - 2, "emph"))
 
 
-def _text_block(block: Block, counts: dict) -> None:
+def _text_block(block: Block, counts: dict, previous: Block | None = None) -> None:
     stripped = block.text.strip()
     if is_heading(stripped):
         block.kind, block.level = HEADING, 2
@@ -251,7 +244,7 @@ def _text_block(block: Block, counts: dict) -> None:
         else:
             counts["short-line-heading"] = counts.get("short-line-heading", 0) + 1
         return
-    if _standalone_quotation(block.text):
+    if _standalone_quotation(block.text) and not _continues(previous, block):
         block.kind = QUOTE
         block.delete(len(block.text) - 1, len(block.text))
         block.delete(0, 1)
@@ -286,6 +279,15 @@ def title_case(line: str) -> str:
     return " ".join(out)
 
 
+def _continues(previous: Block | None, block: Block) -> bool:
+    """The previous paragraph opens a quotation it does not close: this one ends it (the
+    multi-paragraph convention), so it stays a paragraph with its marks, as its first ones."""
+    if previous is None or previous.kind == HEADING:
+        return False
+    start = leading_open(previous.text)
+    return start is not None and block.text.lstrip()[:1] == previous.text[start]
+
+
 def _standalone_quotation(text: str) -> bool:
     pairs = {"\u2018": "\u2019", "\u201c": "\u201d"}
     body = re.sub(r"(\s*\(\d{1,3}\)|" + LACUNA + r")+\s*$", "", text)
@@ -300,8 +302,10 @@ def _standalone_quotation(text: str) -> bool:
 
 
 def scan_findings(text: Text) -> list[Finding]:
-    """Defects the editor must decide on: stripped citations, unbalanced quotations."""
+    """Defects the editor must decide on: stripped citations, unbalanced quotations (a quotation
+    over several paragraphs, opened again at the start of each, is not one: ``structure``)."""
     findings = []
+    continued = continued_quotations(text.blocks)
     for block in text.blocks:
         for match in re.finditer(LACUNA, block.text):
             findings.append(Finding(
@@ -309,12 +313,13 @@ def scan_findings(text: Text) -> list[Finding]:
                 "a citation seems to have been stripped here (no-break space followed by a space)",
                 text.location(block, match.start()), WARNING,
                 fix="restore it with a [[citation]] in the reading's notes file, or record why not"))
-        findings.extend(quote_findings(text, block))
+        findings.extend(quote_findings(text, block, id(block) in continued))
     return findings
 
 
-def quote_findings(text: Text, block: Block) -> list[Finding]:
-    """Double quotation marks must pair up within a paragraph (nesting allowed)."""
+def quote_findings(text: Text, block: Block, continued: bool = False) -> list[Finding]:
+    """Double quotation marks must pair up within a paragraph (nesting allowed); ``continued``: the
+    paragraph's opening mark runs on into the next paragraph, which opens with it again."""
     findings, opened = [], []
     for index, char in enumerate(block.text):
         if char == "\u201c":
@@ -325,7 +330,8 @@ def quote_findings(text: Text, block: Block) -> list[Finding]:
             else:
                 findings.append(Finding("sources.unopened-quote", "closing quotation mark with no opening one",
                                         text.location(block, index), WARNING))
-    findings.extend(_unclosed(text, block, index) for index in opened)
+    accepted = leading_open(block.text) if continued else None
+    findings.extend(_unclosed(text, block, index) for index in opened if index != accepted)
     return findings
 
 

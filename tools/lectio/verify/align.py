@@ -15,7 +15,7 @@ to one output word or lost. The method is that of patience diff:
    has no match is lost.
 
 A word may also match two output words (a hyphenated ``situ-ation`` that an extraction left
-split) and two words one output word (``workers-peasant`` broken after its hyphen and joined).
+split) and two words one output word (``river-boat`` broken after its hyphen and joined).
 """
 
 from __future__ import annotations

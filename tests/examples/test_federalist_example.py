@@ -13,7 +13,6 @@ from tests.examples.outputs import epub_document, flat, flat_notes, reading_note
 pytestmark = [pytest.mark.slow,
               pytest.mark.xfail(strict=True, reason="Word (.docx) sources are not read yet (pandoc reader)")]
 
-NOTES_LIST = "a plain-text notes list (`N. text`, one per line) as a reading's notes file (notes)"
 NOTE_MARKDOWN = "a list and emphasis inside a Markdown footnote are lost (pandoc reader)"
 
 
@@ -50,7 +49,6 @@ def test_markdown_inside_a_footnote_is_kept(federalist_epub):
     assert "<em>Daily Advertiser</em>" in epub_document(federalist_epub, "reading-F")
 
 
-@pytest.mark.xfail(strict=True, reason=NOTES_LIST)
 def test_a_plain_text_notes_list_gives_the_notes(federalist_epub):
     notes = flat_notes(federalist_epub, "P", 4)
     assert 'the "compound republic"' in notes[0]

@@ -11,9 +11,6 @@ from tests.examples.outputs import epub_document, flat, flat_notes, reading_note
 
 pytestmark = pytest.mark.slow
 
-CITE_PROSE = ("a citation with a cue word after words of a note's prose (`refutes [see @key].`) is run into them: "
-              "`refutes see Robert Filmer, …` (citations in prose)")
-
 
 def test_notes_section_is_read_as_notes_with_their_citations(contract_epub):
     notes = flat_notes(contract_epub, "H", 3)
@@ -68,7 +65,6 @@ def test_citations_after_words_in_note_prose_are_set_apart(contract_epub):
         assert apart in notes
 
 
-@pytest.mark.xfail(strict=True, reason=CITE_PROSE)
 def test_a_cue_word_citation_after_words_in_note_prose_is_not_run_into_them(contract_epub):
     notes = " ".join(flat(n) for s in "HLR" for n in reading_notes(contract_epub, s))
     for glued in ('licence" see john locke', "refutes see robert filmer", "aristotle see hugo grotius"):

@@ -4,6 +4,7 @@ touch the repository's files, and one build of it shared by the slow tests."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,42 @@ def make_tiny_project(root: Path, text: str = "", notes: str = "", edition: str 
 @pytest.fixture
 def tiny(tmp_path: Path) -> Path:
     return make_tiny_project(tmp_path / "tiny")
+
+
+EXAMPLES = ROOT / "examples"
+
+
+@dataclass(frozen=True)
+class ExampleBuild:
+    """One example edition, copied to a temporary folder, checked, built and verified.
+
+    ``check``, ``build`` and ``verify`` are the CLI results (``exit_code``, ``output``) of
+    ``lectio check``, ``lectio build --no-verify`` and ``lectio verify``.
+    """
+
+    name: str
+    root: Path
+    check: object
+    build: object
+    verify: object
+
+    def output(self, suffix: str) -> Path:
+        """The built ``.pdf`` or ``.epub`` (its name is the edition's ``name``)."""
+        return next((self.root / "build").glob(f"*.{suffix}"))
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory):
+    """``example_build("federalist")``: that example edition built once per test session."""
+    builds: dict[str, ExampleBuild] = {}
+
+    def build(name: str) -> ExampleBuild:
+        if name not in builds:
+            root = tmp_path_factory.mktemp("examples") / name
+            shutil.copytree(EXAMPLES / name, root, ignore=shutil.ignore_patterns("build"))
+            builds[name] = ExampleBuild(name, root, run_cli("check", "--project", str(root)),
+                                        run_cli("build", "--project", str(root), "--no-verify"),
+                                        run_cli("verify", "--project", str(root)))
+        return builds[name]
+
+    return build

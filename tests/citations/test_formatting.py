@@ -136,7 +136,7 @@ def test_seed_notes_golden():
     ("[@a]. Speech of 1929.", "[@a]. Speech of 1929."),        # "@a." would start an example list
     ("@a.", "[@a]."),
     ("[see @a; also @b]. More.", "[see @a; also @b]. More."),
-    ("In [@a]; more [see @b, p. 3; also @c].", "In @a; more see @b [p. 3]; also @c."),  # in-text form
+    ("In [@a]; more [see @b, p. 3; also @c].", "In @a; more [see @b, p. 3; also @c]."),  # in-text form
     ("Text[@a] and more.", "Text [@a] and more."),           # after a word it refers to: pandoc's parentheses
     ("Against the dead Mary Wollstonecraft [@a].", "Against the dead Mary Wollstonecraft [@a]."),
     ("Quoted “so” [@a, 7]. More.", "Quoted “so” [@a, 7]. More."),  # after a quotation (Chicago 14.35)

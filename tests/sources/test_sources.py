@@ -91,3 +91,14 @@ def test_canonical_markdown_golden():
 
 def test_title_case():
     assert sources.title_case("STALIN\u2019S BREAK WITH BUKHARIN") == "Stalin\u2019s Break with Bukharin"
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\n\n", "\r\n"])
+def test_one_paragraph_per_line_whatever_the_file_ends_with(tmp_path, ending):
+    lines = ["The first paragraph is a single line of the text as received.",
+             "The second paragraph follows on the next line without a blank line.",
+             "The third paragraph closes the text."]
+    path = tmp_path / "a.txt"
+    path.write_bytes(("\n".join(lines) + ending).encode())
+    text, _ = sources.read_text("A", path)
+    assert [b.text for b in text.paragraphs()] == lines

@@ -118,3 +118,23 @@ def test_a_lost_note_found_further_on_does_not_take_the_notes_before_it():
     notes = [("1", "first", "note"), ("2", "stalin"), ("3", "third", "note"), ("4", "fourth", "note")]
     output = words("1 First note. 3 Third note. 4 Fourth note. body: call 2 Stalin said").words
     assert [place != LOST for place in locate(notes, output)] == [True, False, True, True]
+
+
+def test_the_end_of_a_text_after_a_page_foot_is_found_though_it_is_quoted_again_later():
+    # The last paragraph of a reading breaks across a page with notes at its foot; its end
+    # stands again later in the book (the synopsis quotes it), so no run of its words is
+    # unique and only a walk that resumes after the page foot can find it.
+    foot = "\n" + " ".join(f"{n}. Footnote {n} cites Volume {n} page {n}." for n in range(1, 40)) + "\nHead 9\n"
+    head, tail = BODY.split(" weighs both sides ")
+    later = " Readings compared: M 3 weighs both sides and reaches a careful conclusion at last."
+    bibliography = " Bibliography " + " ".join(f"Author {n}, Title {n} (City, 17{n:02})." for n in range(40))
+    output = head + " weighs" + foot + "both sides " + tail + later + later + bibliography
+    assert lost_words(BODY, output) == []
+
+
+def test_a_walk_does_not_resume_on_a_single_word_met_after_a_page_foot():
+    foot = "\n" + " ".join(f"{n}. Footnote {n} cites Volume {n} page {n}." for n in range(1, 40)) + "\nHead 9\n"
+    head = BODY.split(" weighs both sides ")[0]
+    output = head + foot + " both of the sides reaches a plain conclusion" + " and both sides of it reach no conclusion"
+    lost = lost_words(BODY, output)
+    assert lost[:3] == ["weighs", "both", "sides"]

@@ -155,6 +155,7 @@ class Reading:
     author: str
     text: Text
     description: str = ""
+    language: str = ""  # BCP 47; "" when it is the edition's
 
     @property
     def anchor(self) -> str:

@@ -58,7 +58,7 @@ def _read_reading(config, item: "config_stage.Reading", findings: list[Finding])
     found += notes.resolve_notes(text, sidecar, found)
     findings += found
     structure.apply(text, item.title, item.author)
-    return Reading(item.siglum, item.title, item.author, text, item.description)
+    return Reading(item.siglum, item.title, item.author, text, item.description, item.language)
 
 
 def _editor_files(config) -> list[Finding]:

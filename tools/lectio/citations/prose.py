@@ -7,9 +7,10 @@ a bracketed one elsewhere is put in parentheses ("Probably (Hale)."). lectio sen
 each note so that it reads as a scholar writes it (Chicago 14.34–14.35):
 
 - a bracketed citation is *governed* when the words before it lead into it: nothing
-  (the note opens with it), punctuation (``; [@key]``), a prefix of its own
-  (``[see @key]``) or a word of :data:`GOVERNING` (``see``, ``cf.``, ``in``,
-  ``probably``…). A governed citation is read in the text: ``see [@k, 3]`` is sent
+  (the note opens with it), punctuation (``; [@key]``, ``; [see @key]``) or a word of
+  :data:`GOVERNING` (``see``, ``cf.``, ``in``, ``probably``…). A prefix of its own does
+  not govern it: after other words (``refutes [see @key]``) it is set in parentheses,
+  "refutes (see Filmer, *Patriarcha*)", never run into them. A governed citation is read in the text: ``see [@k, 3]`` is sent
   as ``see @k [3]`` and reads "see Price, *Discourse*, 3";
 - a citation that is not governed follows words it refers to, a name or a quotation
   (``Mary Wollstonecraft [@key]``, ``“…” [@key, 7]``): it is left to pandoc, which
@@ -61,8 +62,6 @@ def prose_citations(markdown: str) -> str:
 
 def governed(before: str, group: str) -> bool:
     """Whether the words before a bracketed citation lead into it (see above)."""
-    if re.match(r"\s*[^@\s-]", group):  # a prefix of its own: [see @key]
-        return True
     before = before.rstrip()
     if not before or before[-1] in ".;:,!?(\u2014\u2013":
         return True

@@ -61,6 +61,9 @@ class Reading(Table):
     notes: ProjectFile = key("", help="The reading's notes file (TOML, see docs/formats.md).",
                              example="manuscript/a.notes.toml")
     description: str = key("", help="One sentence on the reading, for the table of contents.")
+    language: str = key("", help="The reading's language, when it is not the edition's: its hyphenation in print "
+                        "and its language in the EPUB.", form="a BCP 47 language tag", example="fr",
+                        pattern=r"^([a-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$")
 
 
 class Introduction(Table):

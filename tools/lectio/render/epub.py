@@ -52,9 +52,12 @@ def raw_inline(markup: str) -> dict:
     return {"t": "RawInline", "c": ["html", markup]}
 
 
-def header(level: int, identifier: str, inlines: list, classes: list[str] | None = None, kind: str = "") -> dict:
-    """A heading; ``kind`` is the epub:type pandoc gives its section (and front/back matter)."""
-    return {"t": "Header", "c": [level, attr(identifier, classes, [["epub:type", kind]] if kind else []), inlines]}
+def header(level: int, identifier: str, inlines: list, classes: list[str] | None = None, kind: str = "",
+           lang: str = "") -> dict:
+    """A heading; ``kind`` is the epub:type pandoc gives its section (and front/back matter), ``lang``
+    the language of the section when it is not the book's (pandoc moves both to the section)."""
+    pairs = ([["epub:type", kind]] if kind else []) + ([["lang", lang]] if lang else [])
+    return {"t": "Header", "c": [level, attr(identifier, classes, pairs), inlines]}
 
 
 def para(inlines: list) -> dict:
@@ -190,7 +193,7 @@ def pandoc_document(book: Book) -> dict:
         blocks += blocks_of(book.introduction, "intro", numbers, numbered=False)
     for reading in book.readings:
         title = [span("", ["siglum"], strs(reading.siglum)), {"t": "Space"}, *strs(reading.title)]
-        blocks.append(header(1, reading.anchor, title, ["reading"]))
+        blocks.append(header(1, reading.anchor, title, ["reading"], lang=reading.language))
         if reading.author:
             blocks.append(div("", ["byline"], [para(strs(reading.author))]))
         blocks += blocks_of(reading.text, reading.siglum, numbers)

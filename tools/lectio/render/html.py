@@ -105,7 +105,8 @@ def reading_chapter(reading: Reading, entries: list[ApparatusEntry]) -> str:
     byline = f'<p class="byline">{esc(reading.author)}</p>' if reading.author else ""
     description = f'<p class="description">{esc(reading.description)}</p>' if reading.description else ""
     body = byline + description + text_body(reading.text, reading.siglum, numbers)
-    return (f'<section class="chapter reading" id="{reading.anchor}" data-siglum="{reading.siglum}" '
+    lang = f' lang="{esc(reading.language)}"' if reading.language else ""
+    return (f'<section class="chapter reading" id="{reading.anchor}"{lang} data-siglum="{reading.siglum}" '
             f'data-title="{esc(reading.title)}"><h1><span class="siglum">{reading.siglum}</span> '
             f"{esc(reading.title)}</h1>\n{body}</section>")
 

@@ -189,7 +189,8 @@ def _paragraph_lines(text: str, markdown: bool, counts: dict) -> list[list[tuple
         lines.append((offset, line))
         offset += len(line) + 1
     filled = [line for _, line in lines if line.strip()]
-    one_per_line = not markdown and (len(filled) == len(lines) or
+    inside = text.strip("\n").split("\n")  # blank lines before the first line or after the last do not count
+    one_per_line = not markdown and (all(line.strip() for line in inside) or
                                      sum(map(len, filled)) / max(1, len(filled)) > 200)
     rule = "paragraph-per-line" if one_per_line else "paragraph-blank-line"
     groups: list[list[tuple[int, str]]] = []

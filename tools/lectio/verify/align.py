@@ -8,9 +8,11 @@ to one output word or lost. The method is that of patience diff:
    source range and once in the output range; the longest chain of them in the same order on
    both sides is kept (a reordered or displaced passage falls out of the chain);
 2. between two anchors, the words are matched *forward* from the left anchor and *backward*
-   from the right one, each next word at most ``GAP`` output words after the previous one
-   (so a page's foot, with its notes, heads and folio, stops the walk: the other side takes
-   over after it);
+   from the right one, each next word at most ``GAP`` output words after the previous one;
+   a page's foot (notes, heads, folio) stops that step, and the walk resumes after it only
+   where the next ``RUN`` source words stand together within ``SPAN`` output words (so the
+   end of a text after a page foot is found even when the synopsis quotes it again later and
+   no run of it is unique);
 3. what is left between the two walks is aligned again with shorter anchors, and what still
    has no match is lost.
 
@@ -25,6 +27,7 @@ from collections import Counter
 
 GAP = 6  # output words a walk may skip between two matched words (calls, markers, numbers)
 SPAN = 800  # output words between the two halves of a word hyphenated across pages
+RUN = 3  # source words that must stand together for a walk to resume after a page foot
 HYPHEN = "-"  # ends an output word hyphenated at the end of a line (words.py)
 LOST = -1
 
@@ -113,12 +116,12 @@ def _gaps(match: list[int], src: tuple[int, int], out: tuple[int, int]):
             yield (start, i), (left, right)
 
 
-def _walk(source, output, src, out, match, step: int) -> tuple[int, int]:
+def _walk(source, output, src, out, match, step: int, resume: bool = True) -> tuple[int, int]:
     """Match words one after another from one end of the gap; return the new gap ends."""
     (p, q), (left, right) = src, out
     i, j = (p, left) if step > 0 else (q - 1, right - 1)
     while p <= i < q and left <= j < right:
-        found = _next(source, output, i, j, step, (p, q), (left, right))
+        found = _next(source, output, i, j, step, (p, q), (left, right), resume)
         if found is None:
             break
         width, place, length = found
@@ -129,7 +132,7 @@ def _walk(source, output, src, out, match, step: int) -> tuple[int, int]:
     return (i, j) if step > 0 else (i + 1, j + 1)
 
 
-def _next(source, output, i, j, step, src, out):
+def _next(source, output, i, j, step, src, out, resume: bool = True):
     """The next match of source word i at or after output word j: (source words, place, output words)."""
     join = (lambda a, b: a + b) if step > 0 else (lambda a, b: b + a)
     word = source[i]
@@ -140,6 +143,19 @@ def _next(source, output, i, j, step, src, out):
         found = _here(output, word, pair, t, step, out, join)
         if found:
             return found
+    return _resume(source, output, i, j + (GAP + 1) * step, step, src, out) if resume else None
+
+
+def _resume(source, output, i, j, step, src, out):
+    """Past a page foot: the next place where source words i, i+1, … (``RUN`` of them) stand together."""
+    run = [source[i + n * step] for n in range(RUN) if src[0] <= i + n * step < src[1]]
+    if len(run) < RUN:
+        return None
+    for t in range(j, j + SPAN * step, step):
+        if not out[0] <= t + (RUN - 1) * step < out[1] or not out[0] <= t < out[1]:
+            return None
+        if all(output[t + n * step] == run[n] for n in range(RUN)):
+            return 1, t, 1
     return None
 
 
@@ -191,7 +207,7 @@ def locate(parts: list[tuple[str, ...]], output: tuple[str, ...], start: int = 0
 def _whole(part: tuple[str, ...], output: tuple[str, ...], start: int) -> int | None:
     """The end of ``part`` matched word after word from ``start``, or None."""
     match = [LOST] * len(part)
-    i, j = _walk(part, output, (0, len(part)), (start, len(output)), match, 1)
+    i, j = _walk(part, output, (0, len(part)), (start, len(output)), match, 1, resume=False)
     return j if i == len(part) and match[0] == start else None
 
 

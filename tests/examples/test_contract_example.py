@@ -71,7 +71,6 @@ def test_a_cue_word_citation_after_words_in_note_prose_is_not_run_into_them(cont
         assert glued not in notes
 
 
-@pytest.mark.xfail(strict=True, reason="emphasis in a Markdown source's inline note is lost (pandoc reader)")
 def test_emphasis_before_a_citation_in_a_note_is_kept(contract_epub):
     assert "<em>state of nature</em>" in reading_notes(contract_epub, "L")[0]
 

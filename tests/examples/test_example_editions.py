@@ -22,9 +22,7 @@ from tests.examples.source_text import cited_keys, folded, prose, readings
 
 pytestmark = pytest.mark.slow
 
-DOCX = "Word (.docx) sources are not read yet (pandoc reader)"
-MARKDOWN = "the introduction's Markdown (strong emphasis in a list) is read by the hand-written subset (pandoc reader)"
-EXAMPLES = ["contract", pytest.param("federalist", marks=pytest.mark.xfail(strict=True, reason=DOCX))]
+EXAMPLES = ["contract", "federalist"]
 # Warnings an example is expected to give: the excerpts make books shorter than the
 # 24 pages print-on-demand services ask for.
 DELIBERATE = {"contract": {"pdf.too-short"}, "federalist": set()}
@@ -68,8 +66,7 @@ def test_every_word_of_each_source_is_in_the_pdf_and_the_epub_in_order(example_b
             assert not lost, f"{reading.siglum}: {len(lost)} words not in the {output}: {lost[:12]}"
 
 
-@pytest.mark.parametrize("name", ["contract", pytest.param("federalist", marks=pytest.mark.xfail(
-    strict=True, reason=f"{DOCX}; a list inside a Markdown footnote is lost (pandoc reader)"))])
+@pytest.mark.parametrize("name", ["contract", "federalist"])
 def test_every_note_of_each_reading_is_in_the_epub_notes(example_build, name):
     built = example_build(name)
     notes = extract.epub_streams(built.output("epub"))[1].found.words
@@ -108,8 +105,7 @@ def test_no_citation_syntax_is_left_in_the_outputs(example_build, name):
     assert_absent(built, remnants)
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=MARKDOWN))
-                                  for name in ("contract", "federalist")])
+@pytest.mark.parametrize("name", ["contract", "federalist"])
 def test_no_markdown_syntax_is_left_in_the_outputs(example_build, name):
     assert_absent(example_build(name), ("[^", "**", "__"))
 

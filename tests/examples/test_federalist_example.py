@@ -10,10 +10,7 @@ import pytest
 
 from tests.examples.outputs import epub_document, flat, flat_notes, reading_notes
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.xfail(strict=True, reason="Word (.docx) sources are not read yet (pandoc reader)")]
-
-NOTE_MARKDOWN = "a list and emphasis inside a Markdown footnote are lost (pandoc reader)"
+pytestmark = pytest.mark.slow
 
 
 def test_word_footnotes_are_the_readings_notes_with_their_citations(federalist_epub):
@@ -40,7 +37,7 @@ def test_markdown_footnotes_with_citations(federalist_epub):
     assert "cecelia m. kenyon" in notes[4]
 
 
-@pytest.mark.xfail(strict=True, reason=NOTE_MARKDOWN)
+@pytest.mark.xfail(strict=True, reason="a list inside a note is printed as running text: every word, no <li>")
 def test_markdown_inside_a_footnote_is_kept(federalist_epub):
     notes = reading_notes(federalist_epub, "F")
     assert len(re.findall(r"<li>", notes[3])) == 4 and "the mercantile" in flat(notes[3])

@@ -182,18 +182,33 @@ def format_notes(text: Text, bib: Bibliography, style: Path, timeout: float) -> 
     prose = prose_citations if is_note_style(style) else cue_prefixes
     inside = quotes_take_punctuation(style)
     body = " ".join(f"x[^{n.number}]" for n in text.notes)
-    defs = "\n\n".join(f"[^{n.number}]: {prose(n.markdown)}" for n in text.notes)
+    # a note of several paragraphs (or with a list) goes on indented under its [^n]:
+    defs = "\n\n".join(f"[^{n.number}]: " + prose(n.markdown).replace("\n", "\n    ") for n in text.notes)
     out = _citeproc(f"{body}\n\n{defs}\n", bib, style, timeout, text.display_path, ["-M", "suppress-bibliography=true"])
-    formatted = dict(re.findall(r'<li id="fn(\d+)">(.*?)</li>', out, re.S))
+    formatted = _footnote_items(out)
     for note in text.notes:
         inner = _note_html(formatted.get(str(note.number), ""), note.markdown, inside)
         note.html = f"[{inner}]" if note.reconstructed else inner
 
 
+def _footnote_items(html: str) -> dict[str, str]:
+    """Each footnote's content (number → HTML), lists inside a note included."""
+    parts = re.split(r'<li id="fn(\d+)">', html)
+    items = {}
+    for index in range(1, len(parts), 2):
+        chunk = parts[index + 1]
+        if index + 2 >= len(parts):  # the last one runs on to the end of the notes' list
+            chunk = chunk.rsplit("</ol>", 1)[0]
+        items[parts[index]] = chunk.rsplit("</li>", 1)[0]
+    return items
+
+
 def _note_html(item: str, markdown: str, inside_quotes: bool) -> str:
-    """One formatted footnote, without its back-link, tidied (see citeprose)."""
+    """One formatted footnote, without its back-link, tidied (see citeprose). A note is set as one
+    run of text (it stands in the line of its call): the paragraphs and list items of a longer
+    note are run on, each word kept."""
     inner = re.sub(r'<a href="#fnref\d+"[^>]*>.*?</a>', "", item).strip()
-    inner = re.sub(r"^<p>(.*)</p>$", r"\1", inner, flags=re.S)
+    inner = re.sub(r"\s*</?(?:p|ul|ol|li|blockquote|div)\b[^>]*>\s*", " ", inner).strip()
     return tidy_punctuation(opens_with_capital(inner, markdown), inside_quotes)
 
 

@@ -37,7 +37,6 @@ def test_markdown_footnotes_with_citations(federalist_epub):
     assert "cecelia m. kenyon" in notes[4]
 
 
-@pytest.mark.xfail(strict=True, reason="a list inside a note is printed as running text: every word, no <li>")
 def test_markdown_inside_a_footnote_is_kept(federalist_epub):
     notes = reading_notes(federalist_epub, "F")
     assert len(re.findall(r"<li>", notes[3])) == 4 and "the mercantile" in flat(notes[3])

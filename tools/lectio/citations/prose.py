@@ -121,3 +121,13 @@ def tidy_punctuation(note_html: str, inside_quotes: bool) -> str:
     if inside_quotes:
         note_html = re.sub(r"([^.?!>](?:</span>)*)\u201d((?:</span>)+)([.,])", "\\1\\3\u201d\\2", note_html)
     return note_html
+
+
+def inline_first(html: str) -> str:
+    """citeproc's note HTML with its first paragraph unwrapped and the space between blocks removed."""
+    html = re.sub(r">\s+(?=<(?:/?(?:p|ul|ol|li|blockquote))\b)", ">", html.strip())
+    html = re.sub(r"(</(?:p|ul|ol|li|blockquote)>)\s+", r"\1", html)
+    if html.startswith("<p>"):
+        end = html.find("</p>")
+        html = html[3:end] + html[end + 4:] if end >= 0 else html[3:]
+    return html

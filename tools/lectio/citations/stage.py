@@ -22,7 +22,7 @@ from lectio.citations import bibtex
 from lectio.citations.bibtex import BibEntry
 from lectio.citations.entries import language_findings, month_findings, required_findings
 from lectio.citations.unlinked import unlinked_findings
-from lectio.citations.prose import CITE_KEY, cue_prefixes, opens_with_capital, prose_citations, tidy_punctuation
+from lectio.citations.prose import CITE_KEY, inline_first, cue_prefixes, opens_with_capital, prose_citations, tidy_punctuation
 from lectio.errors import ERROR, WARNING, CitationError, Finding, Location, RenderError
 from lectio.fsutil import display_path, read_utf8
 from lectio.model import Note, Text
@@ -204,11 +204,11 @@ def _footnote_items(html: str) -> dict[str, str]:
 
 
 def _note_html(item: str, markdown: str, inside_quotes: bool) -> str:
-    """One formatted footnote, without its back-link, tidied (see citeprose). A note is set as one
-    run of text (it stands in the line of its call): the paragraphs and list items of a longer
-    note are run on, each word kept."""
+    """One formatted footnote, without its back-link, tidied (see citeprose). Its first paragraph
+    stands inline, in the line of its number; the paragraphs, lists and quotations of a longer
+    note follow as blocks (see :mod:`lectio.render.notemarkup`)."""
     inner = re.sub(r'<a href="#fnref\d+"[^>]*>.*?</a>', "", item).strip()
-    inner = re.sub(r"\s*</?(?:p|ul|ol|li|blockquote|div)\b[^>]*>\s*", " ", inner).strip()
+    inner = inline_first(re.sub(r"</?div\b[^>]*>", "", inner))
     return tidy_punctuation(opens_with_capital(inner, markdown), inside_quotes)
 
 

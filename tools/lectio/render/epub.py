@@ -14,7 +14,7 @@ from pathlib import Path
 from lectio import assemble, pandoc
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, \
     Block, Book, Text
-from lectio.render import epub_package, fonts, nesting, passages, styles
+from lectio.render import epub_package, fonts, nesting, notemarkup, passages, styles
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.sanitize import clean, safe_url
 
@@ -83,12 +83,18 @@ def inlines_of(block: Block, prefix: str, numbers: dict[str, int]) -> list:
         if isinstance(event, Run):
             out += _wrap(strs(event.text), event.spans, block_levels)
         elif isinstance(event, Call):
-            out.append({"t": "Note", "c": [para([raw_inline(clean(event.note.html))])]})
+            out.append({"t": "Note", "c": note_blocks(event.note.html)})
         elif isinstance(event, SpanEnd) and event.span.kind == "anchor":
             target = event.span.target
             out.append(span(f"{prefix}-app-{target}", ["app-ref"],
                             [link(f"#app-{target}", strs(f"A{numbers.get(target, 0)}"))]))
     return out
+
+
+def note_blocks(html: str) -> list:
+    """A note's first paragraph, then its lists and further paragraphs as they are (notemarkup)."""
+    first, rest = notemarkup.split(html)
+    return [para([raw_inline(clean(first))])] + ([raw_block(clean(rest, notemarkup.BLOCK_TAGS))] if rest else [])
 
 
 def _wrap(inlines: list, spans, block_levels: dict[int, int]) -> list:

@@ -11,7 +11,7 @@ import html
 
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, Block, \
     Book, Reading, Text
-from lectio.render import nesting, passages
+from lectio.render import nesting, notemarkup, passages
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.pagesetup import PageSetup
 from lectio.render.sanitize import clean, safe_url
@@ -168,7 +168,7 @@ def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str
             out.append(_wrap(esc(event.text, quote=False).replace("\n", "<br/>"), event.spans, block_levels))
         elif isinstance(event, Call):
             note_id = event.note.anchor(prefix)
-            out.append(f'<span class="footnote" id="{note_id}">{clean(event.note.html)}</span>')
+            out.append(f'<span class="footnote" id="{note_id}">{clean(notemarkup.as_print_spans(event.note.html))}</span>')
         elif isinstance(event, SpanEnd) and event.span.kind == "anchor":
             out.append(_marker(event.span.target, prefix, entry_numbers))
     return "".join(out)

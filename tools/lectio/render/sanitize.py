@@ -42,11 +42,12 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\(")
 _LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)|\b(?:javascript:|vbscript:|file:/|data:\w+/)", re.I)
 
 
-def clean(fragment: str) -> str:
-    """``fragment`` (HTML) with only lectio's tags, attributes and safe links left."""
+def clean(fragment: str, blocks: tuple[str, ...] = ()) -> str:
+    """``fragment`` (HTML) with only lectio's tags (and the block tags ``blocks``), attributes and
+    safe links left."""
     import nh3
 
-    cleaned = nh3.clean(fragment, tags=TAGS, attributes=ATTRIBUTES, clean_content_tags=DROP_WITH_CONTENT,
+    cleaned = nh3.clean(fragment, tags=TAGS | set(blocks), attributes=ATTRIBUTES, clean_content_tags=DROP_WITH_CONTENT,
                         attribute_filter=_keep, link_rel=None, strip_comments=True)
     return cleaned.replace("&nbsp;", "\u00a0")  # XHTML knows no &nbsp;
 

@@ -19,6 +19,7 @@ from lectio.notes.notelist import is_notes_list, read_notes_list
 from lectio.notes.notesfile import NotesFile
 
 CONVENTIONS = {"paren": "(N)", "bracket": "[N]", "sup": "superscript digits", "md": "[^N]"}
+OFFICE = {".docx": "Word footnotes", ".html": "HTML footnotes", ".htm": "HTML footnotes"}
 SIGLUM = re.compile(r"[A-Z][A-Za-z]{0,2}")
 LONGEST_TITLE = 100
 
@@ -109,6 +110,8 @@ def _title(text, path: Path) -> str:
 
 def _conventions(text) -> tuple[str, ...]:
     seen: list[str] = []
+    if text.path.suffix.lower() in OFFICE and text.notes:
+        seen.append(OFFICE[text.path.suffix.lower()])  # footnotes of the file's own, read by the pandoc reader
     if text.reader == "pandoc" and any(note.marker for note in text.notes):
         seen.append(CONVENTIONS["md"])  # [^N] footnotes, taken out of the text by the pandoc reader
     for block in text.blocks:
@@ -122,8 +125,9 @@ def _conventions(text) -> tuple[str, ...]:
 def _markers(text) -> tuple[Marker, ...]:
     counts: dict[str, int] = {}
     result = []
+    office = text.path.suffix.lower() in OFFICE
     for note in text.notes:
-        if not note.marker:
+        if not note.marker and not office:
             continue  # an inline note or a citation: its text is the marker itself
         counts[note.marker] = counts.get(note.marker, 0) + 1
         result.append(Marker(note.marker, counts[note.marker], note.location.line, not note.reconstructed))

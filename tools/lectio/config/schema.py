@@ -58,7 +58,7 @@ class Reading(Table):
     author: str = key("", help="The reading's author, as printed.")
     source: ProjectFile = key(help="The text as received: plain text, Markdown, Word (.docx) or HTML "
                                    "(see docs/sources.md).", example="manuscript/a.txt")
-    notes: ProjectFile = key("", help="The reading's notes file (TOML, see docs/formats.md).",
+    notes: ProjectFile = key("", help="The reading's notes file: TOML, or a plain-text notes list (one note per line, `1 text`); see docs/formats.md.",
                              example="manuscript/a.notes.toml")
     description: str = key("", help="One sentence on the reading, for the table of contents.")
     language: str = key("", help="The reading's language, when it is not the edition's: its hyphenation in print "

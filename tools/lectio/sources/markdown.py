@@ -22,7 +22,8 @@ from lectio.fsutil import display_path
 from lectio.model import Block, Note, Text, location_of
 from lectio.sources import inline_notes
 from lectio.sources.pandoc_ast import Converter
-from lectio.sources.plain import Normalized, normalize, number_paragraphs, scan_findings
+from lectio.sources.normalize import Normalized, normalize
+from lectio.sources.plain import number_paragraphs, scan_findings
 
 FORMAT = ("commonmark_x-smart-fancy_lists-tex_math_dollars-emoji-yaml_metadata_block-raw_attribute"
           "+sourcepos")

@@ -26,7 +26,8 @@ from lectio.sources import inline_notes
 from lectio.sources.html_notes import attach_html_notes
 from lectio.sources.markdown import dropped_findings
 from lectio.sources.pandoc_ast import Converter
-from lectio.sources.plain import normalize, number_paragraphs, read_source, scan_findings
+from lectio.sources.normalize import normalize, read_source
+from lectio.sources.plain import number_paragraphs, scan_findings
 
 SEPARATOR = "\ue001"
 _HTML_DROPPED = {"script": r"<script\b", "style sheet": r"<style\b", "event handler": r"\son[a-z]+\s*=",

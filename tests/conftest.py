@@ -3,11 +3,19 @@ touch the repository's files, and one build of it shared by the slow tests."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The fuzz tests draw the same examples on every run, so a result can be reproduced;
+# HYPOTHESIS_PROFILE=explore draws new ones (run it by hand to look for new failures).
+settings.register_profile("reproducible", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reproducible"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_FILES = ("edition.toml", "manuscript", "bib")

@@ -4,7 +4,7 @@ belong to no note), nothing read is lost: no ``notes.lost-…`` finding, balance
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lectio import notes, sources
@@ -19,6 +19,7 @@ TEXTS = st.lists(st.one_of(PIECES, NOTES_PIECES, st.text(max_size=4)), max_size=
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=TEXTS, suffix=st.sampled_from([".txt", ".md"]))
+@example(body="# [^2]: y [@m]\n", suffix=".txt")  # a definition in a heading: the citation the reader took out
 def test_nothing_read_is_lost(body, suffix):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"t{suffix}"

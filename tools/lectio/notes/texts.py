@@ -23,6 +23,7 @@ from lectio.model import Block, Text
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 NOTE_DEFINITION = re.compile(r"\[\^([\w-]+)\]:\s*")
+CITATION_NOTE = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")  # a note that is a citation, written back as it stands
 NOTES_HEADING = re.compile(r"(?:end|foot)?notes?|notes and references", re.I)
 REFERENCES_HEADING = re.compile(r"references", re.I)
 NUMBERED_TEXT = re.compile(rf"(?:\[\^(\d+)\]:|\((\d+)\)|\[(\d+)\]|(\d+)[.)]|([{SUPERSCRIPTS}]+))\s+")
@@ -192,14 +193,19 @@ def source_lines(text: Text, block: Block) -> list[tuple[int, str]]:
 
 
 def markdown_of(block: Block, start: int, end: int) -> str:
-    """``block.text[start:end]`` with its spans written back as Markdown (``*emph*``, ``**strong**``…),
-    so that a note text read from a block keeps its markup."""
+    """``block.text[start:end]`` with its spans written back as Markdown (``*emph*``, ``**strong**``…)
+    and the notes a reader attached to it (a citation as ``[@key]``, a note as ``^[…]``), so that a
+    note text read from a block keeps its markup and its citations."""
     inserts = []
     for span in block.spans:
         first, last = max(span.start, start), min(span.end, end)
         marks = (("[", f"]({span.target})") if span.kind == "link" else DELIMITERS.get(span.kind))
         if first < last and marks:
             inserts += [(first, 1, marks[0]), (last, 0, marks[1])]
+    for ref in block.notes:
+        if start <= ref.position <= end:
+            written = ref.note.markdown.strip()
+            inserts.append((ref.position, 0.5, written if CITATION_NOTE.fullmatch(written) else f"^[{written}]"))
     out = block.text[start:end]
     for position, _, mark in sorted(inserts, reverse=True):
         out = out[:position - start] + mark + out[position - start:]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lectio.citations.prose import CITE_KEY
 from lectio.errors import ERROR, Finding, Location
 from lectio.model import Text, location_of
-from lectio.notes.markers import is_pandoc
+from lectio.notes.texts import is_pandoc
 from lectio.notes.notesfile import NotesFile
 from lectio.notes.texts import NoteText
 

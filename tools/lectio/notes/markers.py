@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from lectio.model import Block, Note, NoteRef, Text
-from lectio.notes.texts import SUPERSCRIPTS, from_superscript
+from lectio.notes.texts import SUPERSCRIPTS, from_superscript, is_pandoc
+from lectio.sources.inline_notes import CITATION
 
 MARKER = re.compile(
     r" ?\((?P<paren>\d{1,3})\)(?![\w(])"
@@ -23,13 +24,7 @@ MARKER = re.compile(
     r"|\[\^(?P<md>[\w-]+)\](?!:)"
     rf"|(?<=[\w.,;:!?\u201d\u2019)])(?P<sup>[{SUPERSCRIPTS}]+)"
 )
-CITATION = re.compile(r"\[(?=[^\[\]]*@[\w])[^\[\]]*\]")
 PUNCTUATION = set(".,;:!?")
-
-
-def is_pandoc(text: Text) -> bool:
-    """A text whose reader (pandoc) attached its notes itself."""
-    return getattr(text, "reader", "plain") == "pandoc"
 
 
 def mark_notes(text: Text, numbers: set[str]) -> None:

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from lectio.errors import ERROR, WARNING, Finding, Location
 from lectio.model import Block, Text
+from lectio.sources.inline_notes import CITATION
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
 NOTE_DEFINITION = re.compile(r"\[\^([\w-]+)\]:\s*")
-CITATION_NOTE = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")  # a note that is a citation, written back as it stands
 NOTES_HEADING = re.compile(r"(?:end|foot)?notes?|notes and references", re.I)
 REFERENCES_HEADING = re.compile(r"references", re.I)
 NUMBERED_TEXT = re.compile(rf"(?:\[\^(\d+)\]:|\((\d+)\)|\[(\d+)\]|(\d+)[.)]|([{SUPERSCRIPTS}]+))\s+")
@@ -127,7 +127,7 @@ def _list_item_text(text: Text, block: Block, taken: Taken) -> None:
     """An item of a numbered list in a Notes section, as pandoc reads one (the number is the
     list's, not in the item's text): it takes the number after the previous note's."""
     key = str((_last_number(taken.texts) or 0) + 1)
-    lines = written_lines(text, block) if is_read_by_pandoc(text) else [(0, markdown_of(block, 0, len(block.text)))]
+    lines = written_lines(text, block) if is_pandoc(text) else [(0, markdown_of(block, 0, len(block.text)))]
     body = " ".join(line.strip() for _, line in lines).strip()
     taken.texts.append(NoteText(key, body, Location(text.display_path, block.line), SECTION))
 
@@ -161,8 +161,9 @@ def numbered_lines(lines: list[tuple[Location, str, bool]], place: str, previous
     return [NoteText(key, body, where, place) for key, body, where in pieces] + aside
 
 
-def is_read_by_pandoc(text: Text) -> bool:
-    return getattr(text, "reader", "plain") == "pandoc"
+def is_pandoc(text: Text) -> bool:
+    """A text whose reader (pandoc) attached its notes itself."""
+    return text.reader == "pandoc"
 
 
 def written_lines(text: Text, block: Block) -> list[tuple[int, str]]:
@@ -183,7 +184,7 @@ def source_lines(text: Text, block: Block) -> list[tuple[int, str]]:
     """A block's text cut where the file as received has a line break: (start index, line
     in Markdown, with the block's inline markup written back; for a block read by pandoc, the
     line as written)."""
-    if is_read_by_pandoc(text) and block.origin and block.text.strip():
+    if is_pandoc(text) and block.origin and block.text.strip():
         return written_lines(text, block)
     cuts = [i for i, offset in enumerate(block.origin[:len(block.text)])
             if text.raw[offset:offset + 1] in ("\r", "\n")]
@@ -205,7 +206,7 @@ def markdown_of(block: Block, start: int, end: int) -> str:
     for ref in block.notes:
         if start <= ref.position <= end:
             written = ref.note.markdown.strip()
-            inserts.append((ref.position, 0.5, written if CITATION_NOTE.fullmatch(written) else f"^[{written}]"))
+            inserts.append((ref.position, 0.5, written if CITATION.fullmatch(written) else f"^[{written}]"))
     out = block.text[start:end]
     for position, _, mark in sorted(inserts, reverse=True):
         out = out[:position - start] + mark + out[position - start:]

@@ -19,13 +19,13 @@ TITLE_HEAD = "COLLECTIVIZATION: TWO READINGS"
 
 
 @pytest.fixture(scope="module")
-def pdf(built):
-    return built / "build" / f"{NAME}.pdf"
+def pdf(seed_pdf):
+    return seed_pdf
 
 
 @pytest.fixture(scope="module")
-def pages(pdf):
-    return [page.extract_text() for page in PdfReader(pdf).pages]
+def pages(seed_pages):
+    return seed_pages
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM
 from lectio.render import nesting, notemarkup, passages
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.pagesetup import PageSetup
+from lectio.render.printlang import hyphenation_tag
 from lectio.render.sanitize import clean, safe_url
 
 esc = html.escape
@@ -22,7 +23,7 @@ esc = html.escape
 def write_html(book: Book, css: str = "") -> str:
     cfg = book.config.edition
     parts = [
-        f'<!DOCTYPE html>\n<html lang="{esc(cfg.language)}" class="{PageSetup.from_config(book.config).html_class()}">'
+        f'<!DOCTYPE html>\n<html lang="{esc(hyphenation_tag(cfg.language))}" class="{PageSetup.from_config(book.config).html_class()}">'
         '\n<head>\n<meta charset="utf-8"/>',
         f"<title>{esc(cfg.title)}</title>",
         f'<meta name="author" content="{esc(", ".join(cfg.editors))}"/>',
@@ -105,7 +106,7 @@ def reading_chapter(reading: Reading, entries: list[ApparatusEntry]) -> str:
     byline = f'<p class="byline">{esc(reading.author)}</p>' if reading.author else ""
     description = f'<p class="description">{esc(reading.description)}</p>' if reading.description else ""
     body = byline + description + text_body(reading.text, reading.siglum, numbers)
-    lang = f' lang="{esc(reading.language)}"' if reading.language else ""
+    lang = f' lang="{esc(hyphenation_tag(reading.language))}"' if reading.language else ""
     return (f'<section class="chapter reading" id="{reading.anchor}"{lang} data-siglum="{reading.siglum}" '
             f'data-title="{esc(reading.title)}"><h1><span class="siglum">{reading.siglum}</span> '
             f"{esc(reading.title)}</h1>\n{body}</section>")
@@ -163,7 +164,7 @@ STRUCTURAL = {
 def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str:
     out = []
     block_levels = passages.levels(block)
-    for event in events(block):
+    for event in passages.calls_before_markers(events(block)):
         if isinstance(event, Run):
             out.append(_wrap(esc(event.text, quote=False).replace("\n", "<br/>"), event.spans, block_levels))
         elif isinstance(event, Call):

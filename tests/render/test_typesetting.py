@@ -1,5 +1,5 @@
 """The seed's print book as a printer and a reader judge it: hyphenation by language tag,
-note calls kept to their word and apart from numbers, the file size."""
+note calls kept to their word and apart from numbers, the file size, roman folios."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import re
 
 import pyphen
 import pytest
+from pypdf import PdfReader
 
-from lectio.render import laidout
+from lectio.render import folios, laidout
 
 pytestmark = pytest.mark.slow
 
@@ -49,3 +50,22 @@ def test_a_note_number_extracts_apart_from_the_year_before_it(seed_pages):
 
 def test_the_seed_pdf_is_under_one_megabyte(seed_pdf):
     assert seed_pdf.stat().st_size < 1_000_000, seed_pdf.stat().st_size
+
+
+def test_front_matter_has_roman_folios_and_the_first_reading_opens_at_1(seed_pdf, seed_pages, document):
+    labels = PdfReader(seed_pdf).page_labels
+    first_reading = next(n for n, text in enumerate(seed_pages) if text.startswith("M\n"))
+    assert labels[:first_reading] == [folios.roman(n) for n in range(1, first_reading + 1)]
+    assert labels[first_reading:] == [str(n) for n in range(1, len(labels) - first_reading + 1)]
+    assert list(folios.page_labels(document)) == labels
+    # each page prints its label: the running head's folio, or the folio at the foot of an opening
+    for text, label in zip(seed_pages[6:], labels[6:]):
+        lines = text.strip().splitlines()
+        if lines:
+            assert label in (lines[-1].split()[0], lines[-1].split()[-1]), (label, lines[-1])
+
+
+def test_contents_gives_roman_numbers_for_the_front_matter(seed_pages):
+    contents = next(text for text in seed_pages if text.startswith("Contents"))
+    assert re.search(r"Note on the text[ .]*vii\n", contents), contents
+    assert re.search(r"masses[ .]*1\n", contents), contents

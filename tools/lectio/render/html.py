@@ -18,6 +18,9 @@ from lectio.render.printlang import hyphenation_tag
 from lectio.render.sanitize import clean, safe_url
 
 esc = html.escape
+# The chapters of the front matter, with roman folios; the first reading opens the main matter
+# (data-matter="main"), whose folios are arabic from 1 (print.css, render/folios.py)
+PRELIMS = "prelims"
 
 
 def write_html(book: Book, css: str = "") -> str:
@@ -32,11 +35,11 @@ def write_html(book: Book, css: str = "") -> str:
         f'</head>\n<body data-book-title="{esc(cfg.title)}">',
         front_matter(book),
         contents(book),
-        chapter("note-on-text", "Note on the text", "".join(f"<p>{p}</p>" for p in book.note_on_text)),
+        chapter("note-on-text", "Note on the text", "".join(f"<p>{p}</p>" for p in book.note_on_text), PRELIMS),
     ]
     if book.introduction:
-        parts.append(chapter("introduction", "Introduction", text_body(book.introduction, "intro")))
-    parts += [reading_chapter(r, book.apparatus) for r in book.readings]
+        parts.append(chapter("introduction", "Introduction", text_body(book.introduction, "intro"), PRELIMS))
+    parts += [reading_chapter(r, book.apparatus, main_start=i == 0) for i, r in enumerate(book.readings)]
     if book.apparatus:
         parts.append(chapter("readings-compared", "Readings compared", apparatus_body(book)))
     if book.bibliography_html:
@@ -78,10 +81,10 @@ def imprint(book: Book) -> str:
 
 
 def contents(book: Book) -> str:
-    items = [("note-on-text", "Note on the text", "")]
+    items = [("note-on-text", "Note on the text")]
     if book.introduction:
-        items.append(("introduction", "Introduction", ""))
-    rows = [_toc_row(anchor, esc(title)) for anchor, title, _ in items]
+        items.append(("introduction", "Introduction"))
+    rows = [_toc_row(anchor, esc(title), classes=PRELIMS) for anchor, title in items]
     rows += [_toc_row(r.anchor, f'<span class="siglum">{r.siglum}</span> {esc(r.title)}', r.author, "reading-item")
              for r in book.readings]
     if book.apparatus:
@@ -101,12 +104,13 @@ def chapter(anchor: str, title: str, body: str, classes: str = "") -> str:
             f"<h1>{esc(title)}</h1>\n{body}</section>")
 
 
-def reading_chapter(reading: Reading, entries: list[ApparatusEntry]) -> str:
+def reading_chapter(reading: Reading, entries: list[ApparatusEntry], main_start: bool = False) -> str:
     numbers = {e.id: i for i, e in enumerate(entries, start=1)}
     byline = f'<p class="byline">{esc(reading.author)}</p>' if reading.author else ""
     description = f'<p class="description">{esc(reading.description)}</p>' if reading.description else ""
     body = byline + description + text_body(reading.text, reading.siglum, numbers)
     lang = f' lang="{esc(hyphenation_tag(reading.language))}"' if reading.language else ""
+    lang += ' data-matter="main"' if main_start else ""
     return (f'<section class="chapter reading" id="{reading.anchor}"{lang} data-siglum="{reading.siglum}" '
             f'data-title="{esc(reading.title)}"><h1><span class="siglum">{reading.siglum}</span> '
             f"{esc(reading.title)}</h1>\n{body}</section>")

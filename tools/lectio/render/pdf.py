@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import fonts, margins, styles, timestamps
+from lectio.render import folios, fonts, margins, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 3
@@ -124,7 +124,7 @@ def pdf_bytes(document, config, variant: str | None = None) -> bytes:
     meta.generator = "lectio"
     variant = config.output.pdf_variant if variant is None else variant
     try:
-        return document.write_pdf(pdf_variant=variant or None)
+        return document.write_pdf(pdf_variant=variant or None, finisher=folios.add_page_labels)
     except Exception as exc:
         raise RenderError(f"WeasyPrint could not write the PDF ({variant or 'plain'}): {exc}") from exc
 

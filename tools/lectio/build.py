@@ -108,9 +108,9 @@ def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
 
 def make_epub(book, document=None, folder: Path | None = None) -> Path:
     """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list."""
-    from lectio.render import epub, pagemap
+    from lectio.render import epub, laidout, pagemap
 
-    pages = pagemap.page_starts(document) if document is not None else None
+    pages = laidout.first_column(pagemap.page_starts(document), document) if document is not None else None
     path = output_path(book.config, "epub", folder)
     atomic_write(path, epub.render_epub(book, pages))
     return path

@@ -15,16 +15,17 @@ CALL = "::footnote-call"
 
 
 @dataclass(frozen=True)
-class NotePlacement:
-    """One note: the page of its call and the page its text begins on (0: not set at all)."""
+class PagePair:
+    """Two things that belong together and the pages they were set on (physical, 1 to n; 0: nowhere):
+    a note's call and its text, a passage's first words and its marker."""
 
-    note: str
-    call_page: int
-    note_page: int
+    name: str
+    first: int
+    last: int
 
     @property
-    def off_its_page(self) -> bool:
-        return self.call_page != self.note_page
+    def apart(self) -> bool:
+        return self.first != self.last
 
 
 def page_boxes(document):
@@ -44,8 +45,8 @@ def _is_call(box) -> bool:
     return (getattr(box, "element_tag", "") or "").endswith(CALL)
 
 
-def note_placements(document) -> tuple[NotePlacement, ...]:
-    """Every note call of the book, in order, with its page and its footnote's page."""
+def note_placements(document) -> tuple[PagePair, ...]:
+    """Every note of the book, in order: its id, the page of its call and the page its text begins on."""
     calls: dict[str, int] = {}
     notes: dict[str, int] = {}
     for number, page_box in page_boxes(document):
@@ -56,12 +57,12 @@ def note_placements(document) -> tuple[NotePlacement, ...]:
                 for note in box.children:
                     if _element_id(note):
                         notes.setdefault(_element_id(note), number)
-    return tuple(NotePlacement(note, page, notes.get(note, 0)) for note, page in calls.items())
+    return tuple(PagePair(note, page, notes.get(note, 0)) for note, page in calls.items())
 
 
-def notes_off_their_page(document) -> list[NotePlacement]:
+def notes_off_their_page(document) -> list[PagePair]:
     """The notes whose text is not on the page of their call."""
-    return [placement for placement in note_placements(document) if placement.off_its_page]
+    return [placement for placement in note_placements(document) if placement.apart]
 
 
 def stranded_calls(document) -> list[str]:
@@ -90,3 +91,63 @@ def call_marker_gaps(document) -> dict[str, float]:
                 if _is_call(call) and "app-ref" in (after.element.get("class") or "").split():
                     gaps[_element_id(call)] = after.position_x - (call.position_x + call.width)
     return gaps
+
+
+def last_block(document, page: int) -> str | None:
+    """The id of the element around the last line of ``page``'s main text (the nearest with one)."""
+    box = document.pages[page - 1]._page_box.children[0]
+    return _last_line_id(box, None)
+
+
+def _last_line_id(box, around: str | None) -> str | None:
+    around = _element_id(box) or around
+    if type(box).__name__ == "LineBox":
+        return around
+    found = None
+    for child in getattr(box, "children", ()):
+        found = _last_line_id(child, around) or found
+    return found
+
+
+def split_synopses(document) -> list[tuple[int, int]]:
+    """The side-by-side synopses continued from the page before: (page, column rules drawn on it)."""
+    found, before = [], set()
+    for number, page_box in page_boxes(document):
+        tables = [box for box in page_box.children[0].descendants() if type(box).__name__ == "TableBox"
+                  and "side-by-side" in (box.element.get("class") or "").split()]
+        for table in (t for t in tables if id(t.element) in before):
+            cells = [c for c in table.descendants() if type(c).__name__ == "TableCellBox"]
+            found.append((number, sum(1 for c in cells if c.border_left_width > 0)))
+        before = {id(t.element) for t in tables}
+    return found
+
+
+def first_column(starts: list, document) -> list:
+    """``pagemap.page_starts`` with a page that opens inside a split side-by-side synopsis keeping only
+    the words of its first column: the page's opening words in reading order, one passage's, where
+    the box order would run the columns' lines together (the EPUB sets the passages one after the
+    other). A page-list placed from these words finds them in that passage."""
+    continued = {page: _first_cell_text(document, page) for page, _ in split_synopses(document)}
+    out = []
+    for start in starts:
+        room = continued.get(start.page)
+        if room:
+            runs, used = [], 0
+            for run in start.runs:
+                used += len(run.text)
+                if used > len(room):
+                    break
+                runs.append(run)
+            start = type(start)(start.page, runs or start.runs[:1])
+        out.append(start)
+    return out
+
+
+def _first_cell_text(document, page: int) -> str:
+    table = next(box for box in document.pages[page - 1]._page_box.children[0].descendants()
+                 if type(box).__name__ == "TableBox")
+    for cell in (box for box in table.descendants() if type(box).__name__ == "TableCellBox"):
+        text = "".join(t.text for t in cell.descendants() if type(t).__name__ == "TextBox")
+        if text.strip():
+            return text
+    return ""

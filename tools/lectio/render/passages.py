@@ -37,6 +37,11 @@ def passage_classes(span: Span, block_levels: dict[int, int]) -> list[str]:
     return ["passage"] + ([f"passage-{min(level, 3)}"] if level > 1 else [])
 
 
+def start_id(prefix: str, entry_id: str) -> str:
+    """The id of a passage's first words (``M-from-who-drove``); its marker is ``M-app-who-drove``."""
+    return f"{prefix}-from-{entry_id}"
+
+
 def quotation(block: Block, start: int, end: int) -> str:
     """The passage's words as the synopsis prints them."""
     return block.text[start:end].replace(LACUNA, "").strip()

@@ -1,5 +1,5 @@
-"""Note calls and apparatus markers on small projects laid out in a narrow measure, and the
-hyphenation patterns a language tag selects."""
+"""Small projects laid out in a narrow measure: note calls and apparatus markers, hyphenation
+patterns by language tag, running heads shortened."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from lectio import pipeline
 from lectio.build import layout_pdf
-from lectio.render import laidout, printlang
+from lectio.render import folios, laidout, printlang, runningheads
 from tests.conftest import TINY_EDITION, make_tiny_project, run_cli
 
 CALLS = 12
@@ -33,11 +33,15 @@ def test_a_note_call_never_begins_a_line(tmp_path, width):
     assert laidout.stranded_calls(document) == []
 
 
-def built_text(root) -> str:
+def built_pages(root) -> list[str]:
+    """Build the project; the text of each page of its PDF."""
     result = run_cli("build", "--project", str(root), "--no-verify")
     assert result.exit_code == 0, result.output
-    pages = PdfReader(root / "build" / "tiny.pdf").pages
-    return "\n".join(p.extract_text() for p in pages)
+    return [page.extract_text() for page in PdfReader(root / "build" / "tiny.pdf").pages]
+
+
+def built_text(root) -> str:
+    return "\n".join(built_pages(root))
 
 
 def test_a_call_where_a_passage_ends_stands_before_the_marker_and_apart_from_it(tmp_path):
@@ -73,3 +77,34 @@ def test_a_bare_en_means_american_english_and_a_region_is_kept():
     assert printlang.hyphenation_dictionary("en") == "en_US"
     assert printlang.hyphenation_dictionary("en-GB") == "en_GB"
     assert printlang.hyphenation_tag("fr") == "fr"
+
+
+LONG_TITLE = ("An Inquiry into the Nature and Causes of the Wealth of Nations, with a Long Account of the "
+              "Many Things the Author Found")
+LONG_BOOK = "Leviathan: or the Matter, Forme and Power of a Common-Wealth Ecclesiasticall and Civil"
+
+
+def test_a_running_head_too_long_for_its_line_is_shortened(tmp_path):
+    edition = TINY_EDITION.replace('title = "First text"', f'title = "{LONG_TITLE}"').replace(
+        'title = "A Tiny Edition"', f'title = "{LONG_BOOK}"')
+    paragraphs = "".join(f"Paragraph {n} says what it says at some length, and says it again.\n" for n in range(90))
+    root = make_tiny_project(tmp_path / "heads", text=f"OPENING\n{paragraphs}(1)\n", edition=edition)
+    # margin boxes are drawn after the text: a page's head is its last line
+    heads = [text.strip().splitlines()[-1] for text in built_pages(root) if text.strip()]
+    assert [h for h in heads if re.fullmatch(r"An Inquiry into the Nature and Causes of the Wealth of Nations… \d+", h)]
+    assert [h for h in heads if re.fullmatch(r"\d+ LEVIATHAN", h)], heads  # the main title, cut at its colon
+    assert not [h for h in heads if "Author Found" in h or "Forme" in h]
+
+
+def test_a_title_is_cut_at_its_colon_or_to_whole_words_with_an_ellipsis():
+    room = runningheads.width_pt("An Inquiry into the Nature", runningheads.CHAPTER_HEAD) + 1
+    assert runningheads.shortened("Short", room) == "Short"
+    assert runningheads.shortened("Leviathan: or the Matter, Forme and Power", room) == "Leviathan"
+    assert runningheads.shortened("An Inquiry into the Nature and Causes of the Wealth", room) == \
+        "An Inquiry into the…"  # the ellipsis takes the room of a word
+    assert runningheads.shortened("The Great Transformation – the political origins", room) == \
+        "The Great Transformation"
+
+
+def test_roman_numerals():
+    assert [folios.roman(n) for n in (1, 4, 9, 14, 40, 1999)] == ["i", "iv", "ix", "xiv", "xl", "mcmxcix"]

@@ -93,16 +93,19 @@ def layout_pdf(book):
 
 
 def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
-    """The PDF and its extra variants, written into ``folder`` (default: the output folder)."""
+    """The PDF and its extra variants, written into ``folder`` (default: the output folder);
+    a PDF/X that fails its check (:mod:`lectio.verify.printvariant`) is an error."""
     from lectio.render import pdf
+    from lectio.verify.printvariant import refuse_failed
 
+    config = book.config
     document = document if document is not None else layout_pdf(book)
-    path = output_path(book.config, "pdf", folder)
-    atomic_write(path, pdf.pdf_bytes(document, book.config))
-    made = [path]
-    for variant in book.config.output.extra_variants:  # e.g. an archival PDF/A beside the print PDF
-        made.append(_in(pdf.variant_path(book.config, variant), folder))
-        atomic_write(made[-1], pdf.pdf_bytes(document, book.config, variant))
+    made = []
+    for variant in (config.output.pdf_variant, *config.output.extra_variants):  # e.g. an archival PDF/A
+        final = config.output_file("pdf") if not made else pdf.variant_path(config, variant)
+        made.append(_in(final, folder))
+        atomic_write(made[-1], pdf.pdf_bytes(document, config, variant))
+        refuse_failed(made[-1], variant, pdf.icc_bytes(config), final)
     return made
 
 

@@ -1,0 +1,133 @@
+"""The check of a PDF/X file: what a printer's preflight looks at first.
+
+- one output intent ``/GTS_PDFX`` whose ``DestOutputProfile`` is the configured ICC
+  profile, byte for byte, with an ``OutputConditionIdentifier``;
+- the version declared: ``GTS_PDFXVersion`` in the document information (PDF/X-3) or
+  ``pdfxid:GTS_PDFXVersion`` in the XMP (PDF/X-4), and ``Trapped`` set;
+- on every page a TrimBox, inside the BleedBox, inside the MediaBox;
+- for PDF/X-3, no transparency: no soft mask, no constant alpha below 1, no blend mode
+  other than Normal, no transparency group.
+
+What it does not check (a printer's full PDF/X preflight does): the colour spaces of
+every object against the output intent, font licensing flags, image resolution.
+``problems`` returns sentences; :mod:`lectio.verify.preflight` turns them into findings,
+and ``lectio build`` refuses a variant with any (nothing is written).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lectio.errors import Location, VerifyError
+from lectio.fsutil import display_path
+
+TOLERANCE = 0.5  # points
+NORMAL_BLEND = {"/Normal", "/Compatible"}
+
+
+def problems(document, variant: str, profile: bytes | None) -> list[str]:
+    """Why the open pikepdf ``document`` is not the PDF/X ``variant`` with output profile ``profile``."""
+    found = _intent(document, profile) + _version(document, variant) + _page_boxes(document)
+    if variant == "pdf/x-3":
+        found += _transparency(document)
+    return found
+
+
+def refuse_failed(path: Path, variant: str, profile: bytes | None, shown: Path) -> None:
+    """Raise when the PDF/X at ``path`` fails :func:`problems` (``shown``: the file's final place)."""
+    import pikepdf
+
+    if not variant.startswith("pdf/x"):
+        return
+    with pikepdf.open(path) as document:
+        found = problems(document, variant, profile)
+    if found:
+        raise VerifyError(f"{variant} failed its check: {'; '.join(found)}; no output was replaced",
+                          Location(display_path(shown)), code="pdf.pdfx",
+                          fix=fix_for(found))
+
+
+def fix_for(found: list[str]) -> str:
+    if any(problem.startswith("transparency") for problem in found):
+        return ("remove opacity and semi-transparent images from the print stylesheet, or ask for pdf/x-4, "
+                "which allows transparency")
+    return "set output.icc_profile to the printer's output profile (.icc), then build again"
+
+
+def _intent(document, profile: bytes | None) -> list[str]:
+    intents = [i for i in document.Root.get("/OutputIntents", []) if str(i.get("/S", "")) == "/GTS_PDFX"]
+    if len(intents) != 1:
+        return [f"{len(intents)} /GTS_PDFX output intents, not one"]
+    intent = intents[0]
+    found = []
+    if not str(intent.get("/OutputConditionIdentifier", "")):
+        found.append("the output intent has no OutputConditionIdentifier")
+    destination = intent.get("/DestOutputProfile")
+    if destination is None:
+        found.append("the output intent has no DestOutputProfile")
+    elif profile is not None and destination.read_bytes() != profile:
+        found.append("the output intent's profile is not output.icc_profile")
+    return found
+
+
+def declared_version(document) -> str:
+    """``PDF/X-4``, ``PDF/X-3:2003`` … as the XMP or the document information declares it."""
+    meta = document.open_metadata()
+    return meta.get("pdfxid:GTS_PDFXVersion") or str(document.docinfo.get("/GTS_PDFXVersion", "") or "")
+
+
+def _version(document, variant: str) -> list[str]:
+    want = variant.replace("pdf/x", "PDF/X")
+    found = []
+    if not declared_version(document).startswith(want):
+        found.append(f"GTS_PDFXVersion is {declared_version(document) or 'missing'}, not {want}")
+    if variant == "pdf/x-3" and not str(document.docinfo.get("/GTS_PDFXVersion", "")).startswith(want):
+        found.append("PDF/X-3 needs GTS_PDFXVersion in the document information")
+    if str(document.docinfo.get("/Trapped", "")) not in ("/True", "/False"):
+        found.append("Trapped is not set to True or False")
+    return found
+
+
+def _page_boxes(document) -> list[str]:
+    for number, page in enumerate(document.pages, start=1):
+        if "/TrimBox" not in page.obj:
+            return [f"page {number} has no TrimBox"]
+        media, bleed, trim = ([float(v) for v in page.obj.get(name, page.mediabox)]
+                              for name in ("/MediaBox", "/BleedBox", "/TrimBox"))
+        if not (_inside(trim, bleed) and _inside(bleed, media)):
+            return [f"page {number}: the TrimBox is not inside the BleedBox inside the MediaBox"]
+    return []
+
+
+def _inside(inner: list[float], outer: list[float]) -> bool:
+    return (inner[0] >= outer[0] - TOLERANCE and inner[1] >= outer[1] - TOLERANCE
+            and inner[2] <= outer[2] + TOLERANCE and inner[3] <= outer[3] + TOLERANCE)
+
+
+def _transparency(document) -> list[str]:
+    """Every object of the file looked at once: graphics states, images and groups."""
+    import pikepdf
+
+    for obj in document.objects:
+        if not isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+            continue
+        reason = _transparent(obj)
+        if reason:
+            return [f"transparency, which PDF/X-3 does not allow: {reason}"]
+    return []
+
+
+def _transparent(obj) -> str:
+    group = obj.get("/Group")
+    if group is not None and str(group.get("/S", "")) == "/Transparency":
+        return "a transparency group"
+    mask = obj.get("/SMask")
+    if mask is not None and str(mask) != "/None":
+        return "a soft mask"
+    for alpha in ("/CA", "/ca"):
+        if alpha in obj and float(obj[alpha]) < 1:
+            return f"an opacity of {float(obj[alpha]):g}"
+    blend = obj.get("/BM")
+    if blend is not None and str(blend) not in NORMAL_BLEND:
+        return f"the blend mode {blend}"
+    return ""

@@ -32,6 +32,8 @@ class Edition(Table):
                     pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str = key(help="The title, on the cover, the title page and in the metadata.", example="Two Readings")
     subtitle: str = key("", help="Set under the title.")
+    description: str = key("", help="A paragraph on the edition, printed on the back of the print cover "
+                           "(lectio build --to cover); \"\" leaves the back empty.")
     editors: tuple[str, ...] = key(help="The editors' names, as printed (\"Edited by …\").",
                                    example=["A. Editor"])
     language: str = key("en", help="BCP 47 language tag: hyphenation and the EPUB's language.",

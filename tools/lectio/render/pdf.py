@@ -87,15 +87,20 @@ def padded(count: int, multiple: int) -> int:
 
 
 def _render(html_text: str, config, setup: PageSetup, base: str | None = None):
+    return render_html(base or html_text, config, geometry_css(config, setup))
+
+
+def render_html(text: str, config, css: str = ""):
+    """``text`` laid out by WeasyPrint with ``css`` added, loading files only from the project."""
     from lectio.render.fetcher import ConfinedFetcher
 
     module = weasyprint()
     fetcher = ConfinedFetcher(allowed_folders(config))
     base_url = str(config.root) + os.sep
-    document = module.HTML(string=base or html_text, base_url=base_url, url_fetcher=fetcher)
-    sheet = module.CSS(string=geometry_css(config, setup), base_url=base_url, url_fetcher=fetcher)
+    document = module.HTML(string=text, base_url=base_url, url_fetcher=fetcher)
+    sheets = [module.CSS(string=css, base_url=base_url, url_fetcher=fetcher)] if css else []
     try:
-        rendered = document.render(stylesheets=[sheet])
+        rendered = document.render(stylesheets=sheets)
     except Exception as exc:  # WeasyPrint raises many kinds; all mean the same to the editor
         raise RenderError(f"WeasyPrint could not lay out the book: {exc}") from exc
     rendered.lectio_refused = fetcher.refused

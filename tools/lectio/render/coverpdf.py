@@ -1,0 +1,119 @@
+"""The print cover: one full-wrap PDF page (back, spine, front) with 0.125 in of bleed all round.
+
+The spine is the interior's page count times the paper's thickness (``output.paper``,
+KDP's figures in :mod:`lectio.render.pagesetup`). The cover is laid out by WeasyPrint
+from generated HTML in the book face: the front has the title, the subtitle, the
+editors and ``output.cover_image`` when there is one; the spine the title and the
+editors, turned to read from top to bottom, unless the book is too thin for spine text
+(KDP: more than 79 pages; a warning then); the back the edition's ``description``.
+The words are those of the EPUB's cover (:class:`lectio.render.covertext.CoverText`).
+
+The page box is the trimmed cover; the ``bleed`` descriptor adds the bleed, so the PDF's
+TrimBox is the trimmed cover and its MediaBox the cover with bleed.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from lectio.errors import WARNING, Finding, Location
+from lectio.fsutil import display_path
+from lectio.render import fonts
+from lectio.render.covertext import INK, PAPER, RULE, CoverText, css_rgb
+from lectio.render.pagesetup import BLEED, TRIMS, spine_width
+
+SPINE_TEXT_MIN_PAGES = 80  # KDP: spine text only on books of more than 79 pages
+SAFE = 0.5  # inches between the trim and the type on the front and the back
+SPINE_SAFE = 0.0625  # inches of spine kept clear on either side of its line of type
+
+
+@dataclass(frozen=True)
+class CoverGeometry:
+    """Inches: the trim of one board, the spine, the bleed; the page count and paper it is for."""
+
+    trim: tuple[float, float]
+    pages: int
+    paper: str
+    bleed: float = BLEED
+
+    @classmethod
+    def of(cls, config, pages: int) -> "CoverGeometry":
+        return cls(TRIMS[config.output.trim], pages, config.output.paper)
+
+    @property
+    def spine(self) -> float:
+        return spine_width(self.pages, self.paper)
+
+    @property
+    def trimmed(self) -> tuple[float, float]:
+        """The cover as cut: back, spine and front side by side."""
+        return 2 * self.trim[0] + self.spine, self.trim[1]
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """The cover with its bleed (the PDF's MediaBox)."""
+        width, height = self.trimmed
+        return width + 2 * self.bleed, height + 2 * self.bleed
+
+    @property
+    def spine_text(self) -> bool:
+        return self.pages >= SPINE_TEXT_MIN_PAGES
+
+
+def spine_warning(geometry: CoverGeometry, where: str) -> list[Finding]:
+    if geometry.spine_text:
+        return []
+    return [Finding("cover.no-spine-text", f"{geometry.pages} pages: the spine ({geometry.spine:.3f} in) is too "
+                    f"narrow for type; the cover's spine is left plain", Location(where), WARNING,
+                    fix=f"print-on-demand services allow spine text from {SPINE_TEXT_MIN_PAGES} pages")]
+
+
+def cover_html(config, geometry: CoverGeometry) -> str:
+    """The cover as one HTML page: three absolutely placed panels over the coloured ground."""
+    text = CoverText.of(config.edition)
+    width, height = geometry.trim
+    image = (f'<img class="image" src="{html.escape(config.resolve(config.output.cover_image).as_uri())}" alt=""/>'
+             if config.output.cover_image else "")
+    front = (f'<h1>{html.escape(text.title)}</h1><div class="rule"></div>'
+             + (f'<p class="subtitle">{html.escape(text.subtitle)}</p>' if text.subtitle else "")
+             + image + f'<p class="editors">{html.escape(text.editors)}</p>')
+    spine = f'<p>{html.escape(text.spine)}</p>' if geometry.spine_text else ""
+    back = f'<p class="description">{html.escape(text.description)}</p>' if text.description else ""
+    return (f'<!DOCTYPE html><html lang="{html.escape(config.edition.language)}"><head><meta charset="utf-8"/>'
+            f"<title>{html.escape(text.title)}</title><style>{_css(geometry)}</style></head><body>"
+            f'<section class="back">{back}</section><section class="spine">{spine}</section>'
+            f'<section class="front">{front}</section></body></html>')
+
+
+def _css(geometry: CoverGeometry) -> str:
+    width, height = geometry.trim
+    spine, (total, _) = geometry.spine, geometry.trimmed
+    face = fonts.font_face_css(lambda path: path.as_uri())
+    return face + f"""
+@page {{ size: {total:.4f}in {height:.4f}in; margin: 0; bleed: {geometry.bleed}in; background: {css_rgb(PAPER)}; }}
+body {{ margin: 0; font-family: "{fonts.FAMILY}"; color: {css_rgb(INK)}; }}
+section {{ position: absolute; top: 0; height: {height:.4f}in; box-sizing: border-box; }}
+.back {{ left: 0; width: {width:.4f}in; padding: {SAFE + 0.5}in {SAFE + 0.25}in {SAFE}in {SAFE}in; }}
+.front {{ left: {width + spine:.4f}in; width: {width:.4f}in; padding: {SAFE + 0.75}in {SAFE}in {SAFE}in {SAFE + 0.25}in; }}
+.spine {{ left: {width:.4f}in; width: {spine:.4f}in; }}
+.spine p {{ position: absolute; left: {spine / 2:.4f}in; top: {height / 2:.4f}in; width: {height - 2 * SAFE:.4f}in;
+  margin: 0 0 0 -{(height - 2 * SAFE) / 2:.4f}in; transform: translateY(-50%) rotate(90deg); text-align: center;
+  font-size: {min(10.0, (spine - 2 * SPINE_SAFE) * 72 * 0.7):.2f}pt; line-height: 1; white-space: nowrap; }}
+h1 {{ font-weight: 600; font-size: 28pt; line-height: 1.15; margin: 0; }}
+.rule {{ width: 1.2in; height: 2pt; background: {css_rgb(RULE)}; margin: 0.3in 0; }}
+.subtitle {{ font-style: italic; font-size: 14pt; line-height: 1.3; margin: 0; }}
+.image {{ display: block; max-width: 100%; max-height: {height / 3:.3f}in; margin: 0.4in auto 0 auto; }}
+.editors {{ position: absolute; bottom: {SAFE + 0.4}in; left: {SAFE + 0.25}in; right: {SAFE}in; font-size: 13pt; margin: 0; }}
+.description {{ font-size: 11pt; line-height: 1.45; margin: 0; hyphens: auto; }}
+"""
+
+
+def layout(config, pages: int):
+    """The cover laid out (WeasyPrint's Document) for an interior of ``pages`` pages."""
+    from lectio.render.pdf import render_html
+
+    geometry = CoverGeometry.of(config, pages)
+    document = render_html(cover_html(config, geometry), config)
+    document.lectio_findings = spine_warning(geometry, display_path(config.output_file("cover.pdf")))
+    return document

@@ -69,6 +69,21 @@ def test_the_words_come_from_the_edition_and_the_image_is_on_the_front(covered):
     assert len(images) == 1 and images[0].image.size == (300, 200)
 
 
+def test_a_small_image_is_placed_but_warned_about(covered):
+    root, output = covered
+    assert "front.png: warning: 300 × 200 px printed at 4.50 × 3.00 in is 67 dpi [cover.image-resolution]" in output
+    assert "fix: printers want 300 dpi: use an image of at least 1350 × 900 px" in output
+
+
+def test_a_cover_image_that_is_no_image_is_an_error(tmp_path):
+    root = make_cover_project(tmp_path / "p")
+    (root / "front.png").write_text("not an image", encoding="utf-8")
+    result = run_cli("build", "--project", str(root), "--to", "cover")
+    assert result.exit_code == 1
+    assert "front.png is not an image lectio can place on the cover [cover.image-invalid]" in result.output
+    assert not list((root / "build").glob("*.pdf"))
+
+
 def test_a_thin_book_has_a_plain_spine_and_a_warning(covered):
     root, output = covered
     assert "tiny.cover.pdf: warning: 12 pages: the spine (0.030 in) is too narrow for type" in output
@@ -86,7 +101,7 @@ def test_a_thick_book_has_the_title_and_editors_on_the_spine_turned(covered, tmp
     root, _ = covered
     config = config_stage.load(root)
     document = coverpdf.layout(config, 120)
-    assert document.lectio_findings == []
+    assert [f.code for f in document.lectio_findings] == ["cover.image-resolution"]  # no spine warning
     (tmp_path / "c.pdf").write_bytes(pdf.pdf_bytes(document, config))
     page = PdfReader(tmp_path / "c.pdf").pages[0]
     turned = []

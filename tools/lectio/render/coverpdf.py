@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from lectio.errors import WARNING, Finding, Location
+from lectio.errors import WARNING, Finding, Location, RenderError
 from lectio.fsutil import display_path
 from lectio.render import fonts
 from lectio.render.covertext import INK, PAPER, RULE, CoverText, css_rgb
@@ -25,6 +25,7 @@ from lectio.render.pagesetup import BLEED, TRIMS, spine_width
 
 SPINE_TEXT_MIN_PAGES = 80  # KDP: spine text only on books of more than 79 pages
 SAFE = 0.5  # inches between the trim and the type on the front and the back
+MIN_DPI = 300
 SPINE_SAFE = 0.0625  # inches of spine kept clear on either side of its line of type
 
 
@@ -69,12 +70,43 @@ def spine_warning(geometry: CoverGeometry, where: str) -> list[Finding]:
                     fix=f"print-on-demand services allow spine text from {SPINE_TEXT_MIN_PAGES} pages")]
 
 
-def cover_html(config, geometry: CoverGeometry) -> str:
-    """The cover as one HTML page: three absolutely placed panels over the coloured ground."""
+def image_box(geometry: CoverGeometry) -> tuple[float, float]:
+    """Inches the front image may take: the width of the front's type, a third of its height."""
+    return geometry.trim[0] - 2 * SAFE - 0.25, geometry.trim[1] / 3
+
+
+def placed_image(config, geometry: CoverGeometry) -> tuple[str, list[Finding]]:
+    """The front's ``<img>`` at its printed size ("" without ``output.cover_image``), and a warning
+    when it prints under 300 dpi."""
+    from PIL import Image
+
+    if not config.output.cover_image:
+        return "", []
+    path = config.resolve(config.output.cover_image)
+    shown = display_path(path)
+    try:
+        with Image.open(path) as image:
+            pixels = image.size
+    except (OSError, ValueError):
+        raise RenderError(f"{shown} is not an image lectio can place on the cover", Location(shown),
+                          fix="set output.cover_image to a PNG or JPEG file", code="cover.image-invalid") from None
+    box = image_box(geometry)
+    scale = min(box[0] / pixels[0], box[1] / pixels[1])  # inches per pixel
+    width, height = pixels[0] * scale, pixels[1] * scale
+    tag = (f'<img class="image" src="{html.escape(path.as_uri())}" alt="" '
+           f'style="width: {width:.4f}in; height: {height:.4f}in"/>')
+    if 1 / scale >= MIN_DPI:
+        return tag, []
+    return tag, [Finding("cover.image-resolution", f"{pixels[0]} × {pixels[1]} px printed at {width:.2f} × "
+                         f"{height:.2f} in is {1 / scale:.0f} dpi", Location(shown), WARNING,
+                         fix=f"printers want {MIN_DPI} dpi: use an image of at least "
+                             f"{round(width * MIN_DPI)} × {round(height * MIN_DPI)} px")]
+
+
+def cover_html(config, geometry: CoverGeometry, image: str = "") -> str:
+    """The cover as one HTML page: three absolutely placed panels over the coloured ground;
+    ``image`` is the front's ``<img>`` (:func:`placed_image`)."""
     text = CoverText.of(config.edition)
-    width, height = geometry.trim
-    image = (f'<img class="image" src="{html.escape(config.resolve(config.output.cover_image).as_uri())}" alt=""/>'
-             if config.output.cover_image else "")
     front = (f'<h1>{html.escape(text.title)}</h1><div class="rule"></div>'
              + (f'<p class="subtitle">{html.escape(text.subtitle)}</p>' if text.subtitle else "")
              + image + f'<p class="editors">{html.escape(text.editors)}</p>')
@@ -103,7 +135,7 @@ section {{ position: absolute; top: 0; height: {height:.4f}in; box-sizing: borde
 h1 {{ font-weight: 600; font-size: 28pt; line-height: 1.15; margin: 0; }}
 .rule {{ width: 1.2in; height: 2pt; background: {css_rgb(RULE)}; margin: 0.3in 0; }}
 .subtitle {{ font-style: italic; font-size: 14pt; line-height: 1.3; margin: 0; }}
-.image {{ display: block; max-width: 100%; max-height: {height / 3:.3f}in; margin: 0.4in auto 0 auto; }}
+.image {{ display: block; margin: 0.4in auto 0 auto; }}
 .editors {{ position: absolute; bottom: {SAFE + 0.4}in; left: {SAFE + 0.25}in; right: {SAFE}in; font-size: 13pt; margin: 0; }}
 .description {{ font-size: 11pt; line-height: 1.45; margin: 0; hyphens: auto; }}
 """
@@ -114,6 +146,7 @@ def layout(config, pages: int):
     from lectio.render.pdf import render_html
 
     geometry = CoverGeometry.of(config, pages)
-    document = render_html(cover_html(config, geometry), config)
-    document.lectio_findings = spine_warning(geometry, display_path(config.output_file("cover.pdf")))
+    image, findings = placed_image(config, geometry)
+    document = render_html(cover_html(config, geometry, image), config)
+    document.lectio_findings = spine_warning(geometry, display_path(config.output_file("cover.pdf"))) + findings
     return document

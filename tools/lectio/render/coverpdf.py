@@ -113,14 +113,23 @@ def cover_html(config, geometry: CoverGeometry, image: str = "") -> str:
     spine = f'<p>{html.escape(text.spine)}</p>' if geometry.spine_text else ""
     back = f'<p class="description">{html.escape(text.description)}</p>' if text.description else ""
     return (f'<!DOCTYPE html><html lang="{html.escape(config.edition.language)}"><head><meta charset="utf-8"/>'
-            f"<title>{html.escape(text.title)}</title><style>{_css(geometry)}</style></head><body>"
+            f"<title>{html.escape(text.title)}</title><style>{_css(geometry, text)}</style></head><body>"
             f'<section class="back">{back}</section><section class="spine">{spine}</section>'
             f'<section class="front">{front}</section></body></html>')
 
 
-def _css(geometry: CoverGeometry) -> str:
+def spine_type_size(geometry: CoverGeometry, text: str) -> float:
+    """Points: the type fills the spine less its clear margins (an em is about the height of a line
+    of type), at most 11 pt, and shrinks until ``text`` (about half an em a character) fits its length."""
+    across = (geometry.spine - 2 * SPINE_SAFE) * 72 / 1.05
+    along = (geometry.trim[1] - 2 * SAFE) * 72 / (0.5 * max(len(text), 1))
+    return max(0.0, min(11.0, across, along))
+
+
+def _css(geometry: CoverGeometry, text: CoverText) -> str:
     width, height = geometry.trim
     spine, (total, _) = geometry.spine, geometry.trimmed
+    spine_size = spine_type_size(geometry, text.spine)
     face = fonts.font_face_css(lambda path: path.as_uri())
     return face + f"""
 @page {{ size: {total:.4f}in {height:.4f}in; margin: 0; bleed: {geometry.bleed}in; background: {css_rgb(PAPER)}; }}
@@ -131,7 +140,7 @@ section {{ position: absolute; top: 0; height: {height:.4f}in; box-sizing: borde
 .spine {{ left: {width:.4f}in; width: {spine:.4f}in; }}
 .spine p {{ position: absolute; left: {spine / 2:.4f}in; top: {height / 2:.4f}in; width: {height - 2 * SAFE:.4f}in;
   margin: 0 0 0 -{(height - 2 * SAFE) / 2:.4f}in; transform: translateY(-50%) rotate(90deg); text-align: center;
-  font-size: {min(10.0, (spine - 2 * SPINE_SAFE) * 72 * 0.7):.2f}pt; line-height: 1; white-space: nowrap; }}
+  font-size: {spine_size:.2f}pt; line-height: 1; white-space: nowrap; }}
 h1 {{ font-weight: 600; font-size: 28pt; line-height: 1.15; margin: 0; }}
 .rule {{ width: 1.2in; height: 2pt; background: {css_rgb(RULE)}; margin: 0.3in 0; }}
 .subtitle {{ font-style: italic; font-size: 14pt; line-height: 1.3; margin: 0; }}

@@ -130,3 +130,19 @@ def test_a_pdfx_without_a_profile_is_a_config_error(tmp_path):
 ])
 def test_header_problems_are_named(data, problem):
     assert header_problem(data).startswith(problem)
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda document: document.Root.__delattr__("OutputIntents"), "pdf/x-4: 0 /GTS_PDFX output intents, not one"),
+    (lambda document: document.Root.OutputIntents[0].DestOutputProfile.write(cmyk_profile("Another")),
+     "pdf/x-4: the output intent's profile is not output.icc_profile"),
+    (lambda document: document.pages[0].obj.__delattr__("TrimBox"), "pdf/x-4: page 1 has no TrimBox"),
+])
+def test_lectio_verify_finds_a_pdfx_that_was_changed(variants, tmp_path, change, problem):
+    from lectio.verify import preflight
+
+    with pikepdf.open(variants / "tiny.pdfx-4.pdf") as document:
+        change(document)
+        document.save(tmp_path / "changed.pdf")
+    findings, _ = preflight.check(tmp_path / "changed.pdf", preflight.Expected(variant="pdf/x-4", icc=PROFILE))
+    assert [(f.code, f.message) for f in findings if f.severity == "error"] == [("pdf.pdfx", problem)]

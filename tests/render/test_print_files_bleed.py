@@ -50,6 +50,12 @@ def test_the_preflight_accepts_kdp_and_refuses_it_as_all_sides(kdp):
                                           "left 0.000 in (want 0.125)")
 
 
+def test_the_preflight_report_gives_the_bleed_of_a_recto_and_a_verso(kdp):
+    _, figures = preflight.check(kdp, preflight.Expected(bleed="kdp", pad_to=2))
+    assert ("  bleed     recto 0.000 in at the spine, 0.125 outside, 0.125 top, 0.125 bottom; "
+            "verso 0.000 in at the spine, 0.125 outside, 0.125 top, 0.125 bottom") in preflight.report_lines(figures)
+
+
 def test_bleed_edges_per_mode():
     assert bleed_edges(True, recto=True) == dict.fromkeys(("left", "bottom", "right", "top"), 0.125)
     assert bleed_edges("kdp", recto=False) == {"left": 0.125, "bottom": 0.125, "right": 0.0, "top": 0.125}

@@ -50,6 +50,7 @@ def check(pdf: Path, expected: Expected | None = None) -> tuple[list[Finding], d
     with pikepdf.open(pdf) as document:
         figures = {"file": display_path(pdf), "pages": len(document.pages),
                    "boxes": _boxes(document.pages[0]) if document.pages else {},
+                   "verso": _boxes(document.pages[1]) if len(document.pages) > 1 else {},
                    "fonts": {}, "synthesized": [], "variant": _variant(document),
                    "metadata": _metadata(document)}
         figures["intent"] = _intent(document)
@@ -251,6 +252,7 @@ def report_lines(figures: dict) -> list[str]:
     for name in ("TrimBox", "BleedBox", "MediaBox"):
         if name in boxes:
             lines.append(f"  {name:9} {_measure(_size(boxes[name]))}")
+    lines.append(_bleed_line(figures))
     lines += [
         f"  pages     {pages} ({'even' if pages % 2 == 0 else 'ODD'}"
         f"{', a multiple of 4' if pages % 4 == 0 else ''})",
@@ -264,6 +266,19 @@ def report_lines(figures: dict) -> list[str]:
                                    for paper, inches in figures["spine"].items()),
     ]
     return lines
+
+
+def _bleed_line(figures: dict) -> str:
+    """The bleed of page 1 (a recto) and page 2 (a verso) at the spine and outside."""
+    sides = []
+    for name, boxes, spine in (("recto", figures["boxes"], 0), ("verso", figures["verso"], 2)):
+        if boxes:
+            media, trim = boxes["MediaBox"], boxes["TrimBox"]
+            edges = [trim[0] - media[0], trim[1] - media[1], media[2] - trim[2], media[3] - trim[3]]
+            outside = edges[2 - spine]
+            sides.append(f"{name} {edges[spine] / PT:.3f} in at the spine, {outside / PT:.3f} outside, "
+                         f"{edges[3] / PT:.3f} top, {edges[1] / PT:.3f} bottom")
+    return "  bleed     " + "; ".join(sides)
 
 
 def _measure(size: tuple[float, float]) -> str:

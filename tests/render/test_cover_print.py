@@ -135,3 +135,20 @@ def test_a_cover_alone_warns_that_there_is_no_interior_to_compare(tmp_path):
     assert result.exit_code == 0, result.output
     assert "no interior PDF to check the cover against [cover.no-interior]" in result.output
     assert sorted(p.name for p in (root / "build").glob("*.pdf")) == ["tiny.cover.pdf"]
+
+
+def test_a_pdfx_cover_has_its_image_in_srgb_and_its_type_in_cmyk(tmp_path):
+    from tests.render.icc import cmyk_profile
+
+    root = make_cover_project(tmp_path / "p")
+    (root / "printer.icc").write_bytes(cmyk_profile())
+    toml = (root / "edition.toml").read_text(encoding="utf-8")
+    (root / "edition.toml").write_text(toml + 'pdf_variant = "pdf/x-4"\nicc_profile = "printer.icc"\n', encoding="utf-8")
+    result = run_cli("build", "--project", str(root), "--to", "cover")
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(root / "build" / "tiny.cover.pdf") as cover:
+        page = cover.pages[0]
+        image = next(x for _, x in page.Resources.XObject.items() if x.Subtype == "/Image")
+        assert str(image.ColorSpace[0]) == "/ICCBased" and int(image.ColorSpace[1].N) == 3
+        operators = {str(op) for _, op in pikepdf.parse_content_stream(page)}
+        assert "k" in operators and not {"rg", "RG"} & operators

@@ -55,6 +55,30 @@ def test_each_pdfx_carries_the_configured_profile_as_its_output_intent(variants,
         assert int(intent.DestOutputProfile.N) == 4
 
 
+def _colour_operators(path: Path) -> set[tuple[str, tuple[float, ...]]]:
+    with pikepdf.open(path) as document:
+        return {(str(op), tuple(round(float(v), 3) for v in operands)) for page in document.pages
+                for operands, op in pikepdf.parse_content_stream(page) if str(op) in ("rg", "RG", "k", "K")}
+
+
+def test_black_type_is_black_ink_only_in_the_pdfx_and_rgb_elsewhere(variants):
+    assert ("k", (0, 0, 0, 1)) in _colour_operators(variants / "tiny.pdfx-4.pdf")
+    assert {op for op, _ in _colour_operators(variants / "tiny.pdfx-4.pdf")} <= {"k", "K"}
+    assert ("rg", (0, 0, 0)) in _colour_operators(variants / "tiny.pdf")
+
+
+def test_a_colour_goes_through_the_printers_profile(tmp_path):
+    from PIL import Image, ImageCms
+
+    root = make_print_project(tmp_path / "p", '["pdf/x-4"]', css="p { color: rgb(51, 102, 204); }\n")
+    result = run_cli("build", "--project", str(root), "--to", "pdf", "--no-verify")
+    assert result.exit_code == 0, result.output
+    transform = ImageCms.buildTransform(ImageCms.createProfile("sRGB"), ImageCms.ImageCmsProfile(io.BytesIO(PROFILE)),
+                                        "RGB", "CMYK", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    cmyk = ImageCms.applyTransform(Image.new("RGB", (1, 1), (51, 102, 204)), transform).getpixel((0, 0))
+    assert ("k", tuple(round(v / 255, 3) for v in cmyk)) in _colour_operators(root / "build" / "tiny.pdfx-4.pdf")
+
+
 def test_the_version_is_declared_where_each_standard_wants_it(variants):
     with pikepdf.open(variants / "tiny.pdfx-3.pdf") as document:
         assert str(document.docinfo.GTS_PDFXVersion) == "PDF/X-3:2003"
@@ -137,6 +161,8 @@ def test_header_problems_are_named(data, problem):
     (lambda document: document.Root.OutputIntents[0].DestOutputProfile.write(cmyk_profile("Another")),
      "pdf/x-4: the output intent's profile is not output.icc_profile"),
     (lambda document: document.pages[0].obj.__delattr__("TrimBox"), "pdf/x-4: page 1 has no TrimBox"),
+    (lambda document: document.pages[1].contents_add(document.make_stream(b"1 0 0 rg")),
+     "pdf/x-4: page 2: colours in DeviceRGB, which a CMYK output intent does not allow"),
 ])
 def test_lectio_verify_finds_a_pdfx_that_was_changed(variants, tmp_path, change, problem):
     from lectio.verify import preflight

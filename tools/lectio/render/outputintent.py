@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lectio.errors import RenderError, Location
 from lectio.fsutil import display_path
+from lectio.render import pdfxcolour
 
 COMPONENTS = {b"CMYK": 4, b"RGB ": 3, b"GRAY": 1}
 HEADER = 128
@@ -87,12 +88,14 @@ def profile_for(config, variant: str) -> IccProfile | None:
 
 
 def finisher(profile: IccProfile, document_id: str):
-    """A WeasyPrint finisher that sets the PDF's only output intent to ``profile``, and the XMP
-    ``DocumentID`` (random in WeasyPrint's PDF/X-4) to one made from ``document_id``."""
+    """A WeasyPrint finisher that sets the PDF's only output intent to ``profile``, the XMP
+    ``DocumentID`` (random in WeasyPrint's PDF/X-4) to one made from ``document_id``, and the
+    colours to the intent's (:mod:`lectio.render.pdfxcolour`)."""
     def finish(document, pdf) -> None:
         import pydyf
 
         _stable_document_id(pdf, document_id)
+        pdfxcolour.to_output_intent(pdf, profile)
 
         stream = pydyf.Stream([profile.data], pydyf.Dictionary({"N": profile.components}), compress=True)
         pdf.add_object(stream)

@@ -28,6 +28,8 @@ NORMAL_BLEND = {"/Normal", "/Compatible"}
 def problems(document, variant: str, profile: bytes | None) -> list[str]:
     """Why the open pikepdf ``document`` is not the PDF/X ``variant`` with output profile ``profile``."""
     found = _intent(document, profile) + _version(document, variant) + _page_boxes(document)
+    if _intent_channels(document) == 4:
+        found += _device_rgb(document)
     if variant == "pdf/x-3":
         found += _transparency(document)
     return found
@@ -68,6 +70,29 @@ def _intent(document, profile: bytes | None) -> list[str]:
     elif profile is not None and destination.read_bytes() != profile:
         found.append("the output intent's profile is not output.icc_profile")
     return found
+
+
+def _intent_channels(document) -> int:
+    for intent in document.Root.get("/OutputIntents", []):
+        if intent.get("/DestOutputProfile") is not None:
+            return int(intent.DestOutputProfile.get("/N", 0))
+    return 0
+
+
+def _device_rgb(document) -> list[str]:
+    """DeviceRGB on a page (colour operators, images, forms one level down), which a CMYK intent forbids."""
+    import pikepdf
+
+    for number, page in enumerate(document.pages, start=1):
+        xobjects = page.obj.get("/Resources", {}).get("/XObject", {}) or {}
+        streams = [page] + [x for _, x in xobjects.items() if str(x.get("/Subtype", "")) == "/Form"]
+        images = [x for _, x in xobjects.items() if str(x.get("/Subtype", "")) == "/Image"]
+        if any(str(x.get("/ColorSpace", "")) == "/DeviceRGB" for x in images):
+            return [f"page {number}: an image in DeviceRGB, which a CMYK output intent does not allow"]
+        for stream in streams:
+            if any(str(op) in ("rg", "RG") for _, op in pikepdf.parse_content_stream(stream)):
+                return [f"page {number}: colours in DeviceRGB, which a CMYK output intent does not allow"]
+    return []
 
 
 def declared_version(document) -> str:

@@ -5,11 +5,13 @@
 - the version declared: ``GTS_PDFXVersion`` in the document information (PDF/X-3) or
   ``pdfxid:GTS_PDFXVersion`` in the XMP (PDF/X-4), and ``Trapped`` set;
 - on every page a TrimBox, inside the BleedBox, inside the MediaBox;
+- with a CMYK intent, no DeviceRGB on a page: no ``rg``/``RG`` operator in its content or
+  its forms, no DeviceRGB image (:mod:`lectio.render.pdfxcolour` converts them);
 - for PDF/X-3, no transparency: no soft mask, no constant alpha below 1, no blend mode
   other than Normal, no transparency group.
 
-What it does not check (a printer's full PDF/X preflight does): the colour spaces of
-every object against the output intent, font licensing flags, image resolution.
+What it does not check (a printer's full PDF/X preflight does): shadings and colour spaces
+named in resources, total ink, font licensing flags, image resolution.
 ``problems`` returns sentences; :mod:`lectio.verify.preflight` turns them into findings,
 and ``lectio build`` refuses a variant with any (nothing is written).
 """

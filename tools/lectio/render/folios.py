@@ -51,8 +51,17 @@ def label_ranges(document) -> list[tuple[int, str, int]]:
     return ([(0, "r", 1)] if start else []) + [(start, "D", 1)]
 
 
+def labelled(then=None):
+    """A WeasyPrint ``finisher`` that adds the page labels (``add_page_labels``), then runs ``then``."""
+    def finish(document, pdf) -> None:
+        add_page_labels(document, pdf)
+        if then is not None:
+            then(document, pdf)
+    return finish
+
+
 def add_page_labels(document, pdf) -> None:
-    """A WeasyPrint ``finisher``: the catalog's /PageLabels from ``label_ranges``."""
+    """The catalog's /PageLabels from ``label_ranges``."""
     import pydyf
 
     numbers = []

@@ -3,7 +3,7 @@
 WeasyPrint keeps, for every page of a rendered Document, its box tree: the main flow
 (``children[0]``), the footnote area (a ``FootnoteAreaBox``) and the margin boxes. A
 note's call is the ``::footnote-call`` box of its ``span.footnote`` (whose ``id`` is the
-note's anchor, ``M-n5``); the note's text is a block box of the same element in the
+note's anchor, ``B-n5``); the note's text is a block box of the same element in the
 footnote area of the page it was set on. Page numbers here are physical, 1 to n.
 """
 

@@ -1,9 +1,9 @@
 """Page ranges for apparatus passages printed across a page break: "pp. 14–15", not "p. 15".
 
-In "Readings compared" each passage is headed by its paragraph and page ("M 7, p. 12"),
+In "Readings compared" each passage is headed by its paragraph and page ("B 7, p. 12"),
 printed by the stylesheet with ``target-counter`` from the passage's marker (its end).
-A passage whose first words (``M-from-<entry>``) lie on an earlier page than its marker
-(``M-app-<entry>``) is printed across a break: its reference gets the class ``across``
+A passage whose first words (``B-from-<entry>``) lie on an earlier page than its marker
+(``B-app-<entry>``) is printed across a break: its reference gets the class ``across``
 and the stylesheet prints both pages, "pp. 14–15". Which passages are across is known
 only once the book is laid out, so ``pdf.layout`` lays the book out again when
 ``mark_ranges`` changes the HTML; the readings come before "Readings compared", so

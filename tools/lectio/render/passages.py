@@ -38,7 +38,7 @@ def passage_classes(span: Span, block_levels: dict[int, int]) -> list[str]:
 
 
 def start_id(prefix: str, entry_id: str) -> str:
-    """The id of a passage's first words (``M-from-who-drove``); its marker is ``M-app-who-drove``."""
+    """The id of a passage's first words (``B-from-<entry>``); its marker is ``B-app-<entry>``."""
     return f"{prefix}-from-{entry_id}"
 
 

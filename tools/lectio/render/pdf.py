@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import fonts, margins, styles, timestamps
+from lectio.render import fonts, margins, pdfroles, pdftags, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 3
@@ -124,9 +124,10 @@ def pdf_bytes(document, config, variant: str | None = None) -> bytes:
     meta.generator = "lectio"
     variant = config.output.pdf_variant if variant is None else variant
     try:
-        return document.write_pdf(pdf_variant=variant or None)
+        data = document.write_pdf(pdf_variant=variant or None, pdf_tags=True)
     except Exception as exc:
         raise RenderError(f"WeasyPrint could not write the PDF ({variant or 'plain'}): {exc}") from exc
+    return pdftags.finish(data, pdfroles.collect(document, edition.language), edition.title)
 
 
 def variant_path(config, variant: str) -> Path:

@@ -60,9 +60,6 @@ class StructTree:
         self.keys = [int(page.obj.get("/StructParents", -1)) for page in pdf.pages]
         self.entries = _parent_tree(self.root.get("/ParentTree"))
         self.used_ids: set[str] = set()
-        self.refresh()
-
-    def refresh(self) -> None:
         self.reached = {element.objgen for top in kids(self.root) if is_element(top) for element, _ in walk(top)}
 
     def elements(self):

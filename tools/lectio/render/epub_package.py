@@ -109,17 +109,17 @@ def write_zip(members: dict[str, bytes]) -> bytes:
 
 
 def cover_page(edition: Edition) -> bytes:
-    """The cover as an SVG that scales the image into the page whatever the viewport: ``viewBox`` and
-    ``preserveAspectRatio`` keep its proportions, and the height is fixed against the viewport (95vh,
-    never wider than the page), so that a scrolled reader (epub.js, whose frame takes the height of its
-    content) shows it whole as a paginated one does."""
+    """The cover as an SVG whose ``viewBox`` keeps the image's proportions: its width is the page's and
+    its height follows from the width, with no viewport unit. A scrolled reader sizes its frame to the
+    content (epub.js: a cover of ``height: 95vh`` or ``100%`` gets a frame of height 0, measured with
+    benchmarks/screenshots.sh), and a paginated one caps images and SVGs to the page (epub.js does)."""
     width, height = cover.SIZE
     alt = escape(f"Cover: {full_title(edition)}")
     language = escape(edition.language)
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" '
             f'xmlns:epub="http://www.idpf.org/2007/ops" lang="{language}" xml:lang="{language}">\n<head>\n'
             f'<meta charset="utf-8"/>\n<title>Cover</title>\n<style>html, body {{ margin: 0; padding: 0; }} '
-            f'body {{ text-align: center; }} svg {{ display: block; margin: 0 auto; height: 95vh; max-width: 100%; }}'
+            f'body {{ text-align: center; }} svg {{ display: block; margin: 0 auto; width: 100%; height: auto; }}'
             f'</style>\n</head>\n<body epub:type="cover">\n'
             f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
             f'viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="{alt}" '

@@ -58,8 +58,7 @@ def _render(book, targets, staging: Path, result: BuildResult, echo) -> list[Pat
     if "pdf" in targets:
         staged += make_pdf(book, document, staging)
     if "epub" in targets:
-        printed = next((path for path in staged if path.name == output_path(book.config, "pdf").name), None)
-        staged.append(make_epub(book, document, staging, printed))
+        staged.append(make_epub(book, document, staging))
     return staged
 
 
@@ -107,15 +106,17 @@ def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
     return made
 
 
-def make_epub(book, document=None, folder: Path | None = None, pdf_path: Path | None = None) -> Path:
-    """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the folios
-    of the written PDF ``pdf_path`` (its /PageLabels; written from ``document`` when not given)."""
+def make_epub(book, document=None, folder: Path | None = None) -> Path:
+    """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the printed
+    folios (/PageLabels) of the PDF staged in ``folder`` by this build, else of ``document`` written now."""
     from lectio.render import epub, pagemap, pdf
 
     pages = labels = None
     if document is not None:
         pages = pagemap.page_starts(document)
-        printed = pdf_path.read_bytes() if pdf_path is not None else pdf.pdf_bytes(document, book.config)
+        staged = output_path(book.config, "pdf", folder) if folder is not None else None
+        printed = staged.read_bytes() if staged is not None and staged.is_file() else \
+            pdf.pdf_bytes(document, book.config)
         labels = pagemap.page_labels(printed)
     path = output_path(book.config, "epub", folder)
     atomic_write(path, epub.render_epub(book, pages, labels))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from lxml import etree
 
 from lectio.render import epub_fonts, fonts
 from tests.render.test_epub_book import NS as BOOK_NS
@@ -46,6 +47,9 @@ def test_footnotes_are_asides_with_backlinks_and_never_hidden(epub):
         for aside in root.xpath('//h:aside[@epub:type="footnote"]', namespaces=NS):
             assert aside.get("role") == "doc-footnote" and aside.get("id") in calls
             assert aside.get("hidden") is None and aside.getparent().get("hidden") is None
+            text = etree.tostring(root, encoding="unicode")  # Kobo pops up a short note after its call
+            assert text.index(f'id="{aside.get("id")}"') > text.index(f'href="#{aside.get("id")}"')
+            assert len("".join(aside.itertext())) < 5000
             back = aside.xpath('.//h:a[@role="doc-backlink"]', namespaces=NS)
             assert back and back[0].get("href") == "#" + calls[aside.get("id")].get("id")
             notes += 1

@@ -31,7 +31,9 @@ for (const flow of FLOWS) {
     await page.waitForTimeout(400);  // let the frame paint after display() resolved
     const file = `${out}/${flow}/${name}.png`;
     await page.screenshot({ path: file });
-    console.log(`${file}: ${shown}`);
+    const flat = shown.height < 50;  // the section's frame collapsed: nothing of it is visible
+    if (flat) failures += 1;
+    console.log(`${file}: ${shown.where}, frame height ${shown.height}px${flat ? " (COLLAPSED)" : ""}`);
   }
   await page.close();
 }

@@ -50,8 +50,10 @@ window.show = async (target) => {
   const where = typeof target === "number" ? book.spine.get(target).href
     : book.spine.spineItems.find((s) => s.href.includes("ch003")).href + target;
   await rendition.display(where);
-  const frames = [...document.querySelectorAll("iframe")].map((f) => `${f.offsetWidth}x${f.offsetHeight}`);
-  return `${where} (frames ${frames.join(" ")})`;
+  // the frame of the section shown: a frame of height 0 is the "sliver" a viewport-sized page gets
+  const view = rendition.manager.views.all().find((v) => where.startsWith(v.section.href));
+  const height = view && view.iframe ? view.iframe.offsetHeight : -1;
+  return { where, height };
 };
 book.ready.then(() => rendition.display()).then(() => { window.bookReady = true; })
   .catch((e) => { window.bookError = String(e); });

@@ -10,6 +10,7 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 
+from lectio import verify
 from lectio.cli import main
 from lectio.render.pagemap import page_labels
 from lectio.render.pagesetup import PageSetup
@@ -49,6 +50,11 @@ def test_every_page_list_target_stands_before_the_first_word_of_its_pdf_page(bui
     assert not wrong, "\n".join(f"p.{c.page}: PDF {c.pdf_words} EPUB {c.following!r} in {c.document}" for c in wrong)
     assert [c.label for c in checks] == labels
     assert any(c.broken for c in checks), "no page begins inside a hyphenated word: the case is not exercised"
+
+
+def test_the_a4_course_reader_epub_passes_epubcheck(a4_reader):
+    findings, counts = verify.verify_epub(a4_reader / "build" / f"{NAME}.epub")
+    assert counts == {"errors": 0, "warnings": 0}, [str(f) for f in findings]
 
 
 def test_blank_pages_stand_at_the_end_of_the_content_before_them(built):

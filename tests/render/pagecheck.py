@@ -54,13 +54,28 @@ def pdf_pages(pdf: str, setup: PageSetup) -> list[list[tuple[str, float]]]:
     width, height = (v * 72 for v in setup.size)
     m = setup.margins
     pages = []
-    for number, chunk in enumerate(out.split("<page ")[1:], start=1):
-        left = (setup.inner if number % 2 else m.outer) * 72
-        right = width - (m.outer if number % 2 else setup.inner) * 72
+    for (dx, dy), (number, chunk) in zip(_trim_offsets(pdf), enumerate(out.split("<page ")[1:], start=1)):
+        left = (setup.inner if number % 2 else m.outer) * 72 + dx
+        right = width - (m.outer if number % 2 else setup.inner) * 72 + dx
+        top, bottom = m.top * 72 + dy, height - m.bottom * 72 + dy
         pages.append([(unescape(w), float(y1) - float(y0)) for x0, y0, x1, y1, w in WORD.findall(chunk)
-                      if float(y0) >= m.top * 72 - 2 and float(y1) <= height - m.bottom * 72 + 2
+                      if float(y0) >= top - 2 and float(y1) <= bottom + 2
                       and float(x0) >= left - 2 and float(x1) <= right + 2])
     return pages
+
+
+def _trim_offsets(pdf: str) -> list[tuple[float, float]]:
+    """Where each page's trim box starts in pdftotext's coordinates (from the top left of the media box):
+    a page with bleed has its text block moved by the bleed."""
+    import pikepdf
+
+    with pikepdf.open(pdf) as opened:
+        offsets = []
+        for page in opened.pages:
+            media = [float(v) for v in page.MediaBox]
+            trim = [float(v) for v in page.obj.get("/TrimBox", page.MediaBox)]
+            offsets.append((trim[0] - media[0], media[3] - trim[3]))
+        return offsets
 
 
 def epub_markers(epub: str) -> dict[int, tuple[str, str, str, str]]:

@@ -73,6 +73,7 @@ def test_contents_page_is_in_the_spine_after_the_title_page_and_is_the_toc_landm
     opf = xml(epub["EPUB/content.opf"])
     spine = opf.xpath("//opf:spine/opf:itemref/@idref", namespaces=NS)
     assert spine[:3] == ["cover_xhtml", "title_page_xhtml", "contents_xhtml"]
+    assert opf.xpath('//opf:guide/opf:reference[@type="toc"]/@href', namespaces=NS) == ["text/contents.xhtml"]
     page = xml(epub["EPUB/text/contents.xhtml"])
     links = page.xpath('//h:section[@epub:type="toc"]//h:a/@href', namespaces=NS)
     nav_links = xml(epub["EPUB/nav.xhtml"]).xpath('//h:nav[@epub:type="toc"]//h:a/@href', namespaces=NS)

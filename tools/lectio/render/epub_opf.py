@@ -27,6 +27,7 @@ from lectio.render import timestamps
 from lectio.render.epub_xhtml import parse
 
 OPF_NS, DC_NS = "http://www.idpf.org/2007/opf", "http://purl.org/dc/elements/1.1/"
+CONTENTS_ID = "contents_xhtml"
 REPLACED = ("schema:", "dcterms:modified", "dcterms:conformsTo", "a11y:", "pageBreakSource", "title-type")
 
 
@@ -80,6 +81,7 @@ def rewrite_opf(data: bytes, edition: Edition, paged: bool, contents: Contents, 
     for prop, value in accessibility(edition, paged, contents):
         _meta(metadata, prop, value)
     _add_items(root, items)
+    _guide_to_contents(root, items)
     _append(metadata, etree.Element(f"{{{OPF_NS}}}meta", {"name": "cover", "content": "cover-image"}))
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="utf-8") + b"\n"
 
@@ -126,6 +128,15 @@ def _add_items(root, items: list[Item]) -> None:
         ref = etree.Element(f"{{{OPF_NS}}}itemref", {"idref": item.id})
         ref.tail = "\n    "
         spine.insert(where, ref)
+
+
+def _guide_to_contents(root, items: list[Item]) -> None:
+    """The EPUB 2 guide's ``toc`` (read by Kindle conversions) points at the contents page, when there is one."""
+    page = next((item.href for item in items if item.id == CONTENTS_ID), None)
+    for reference in root.iter(f"{{{OPF_NS}}}reference"):
+        if page and reference.get("type") == "toc":
+            reference.set("href", page)
+            reference.set("title", "Contents")
 
 
 def _meta(metadata, prop: str, value: str, refines: str | None = None) -> None:

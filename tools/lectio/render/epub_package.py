@@ -26,7 +26,7 @@ from lectio.config import Edition
 from lectio.render import cover, epub_fonts, fonts
 from lectio.render.epub_contents import CONTENTS_PAGE, contents_page
 from lectio.render.epub_nav import NAV, rewrite_nav
-from lectio.render.epub_opf import Contents, Item, full_title, rewrite_opf
+from lectio.render.epub_opf import CONTENTS_ID, Contents, Item, full_title, rewrite_opf
 from lectio.render.epub_xhtml import add_backlinks, add_roles, parse, raise_calls, serialize, set_title
 from lectio.render.pagelist import insert_pagebreaks
 
@@ -83,7 +83,7 @@ def _items(shipped, with_contents: bool) -> list[Item]:
     items = [Item("cover-image", "media/cover.png", "image/png", "cover-image"),
              Item("cover_xhtml", "text/cover.xhtml", "application/xhtml+xml", "svg", spine_after="")]
     if with_contents:
-        items.append(Item("contents_xhtml", "text/contents.xhtml", "application/xhtml+xml",
+        items.append(Item(CONTENTS_ID, "text/contents.xhtml", "application/xhtml+xml",
                           spine_after="title_page_xhtml"))
     items += [Item(f"font-{path.stem}", f"fonts/{path.name}", "font/otf") for path in shipped]
     return items

@@ -35,8 +35,8 @@ def test_wrong_type_names_the_key(project):
     rewrite(project, "bleed = false", 'bleed = "no"')
     with pytest.raises(ConfigError) as caught:
         config.load(project)
-    assert caught.value.message == "output.bleed must be true or false, not a string"
-    assert (caught.value.code, caught.value.fix) == ("config.type", "for example: bleed = false")
+    assert caught.value.message == 'output.bleed must be true, false or "kdp", not a string'
+    assert (caught.value.code, caught.value.fix) == ("config.type", 'for example: bleed = "kdp"')
 
 
 def test_missing_file_names_the_key(project):

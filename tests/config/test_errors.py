@@ -61,8 +61,8 @@ def test_five_mistakes_give_five_errors_each_at_its_place(project):
     assert siglum.message == 'readings[1].siglum must be 1–3 letters, capital first, e.g. "A"; found "s1"'
     assert (unknown.message, unknown.fix) == ("unknown key output.pandoc_timout", "did you mean 'pandoc_timeout'?")
     assert trim.fix == 'did you mean trim = "6x9in"?'
-    assert (bleed.message, bleed.fix) == ("output.bleed must be true or false, not a string",
-                                          "for example: bleed = false")
+    assert (bleed.message, bleed.fix) == ('output.bleed must be true, false or "kdp", not a string',
+                                          'for example: bleed = "kdp"')
     assert all(f.location.file == "edition.toml" and f.severity == "error" for f in found)
 
 

@@ -59,6 +59,8 @@ def _render(book, targets, staging: Path, result: BuildResult, echo) -> list[Pat
         staged += make_pdf(book, document, staging)
     if "epub" in targets:
         staged.append(make_epub(book, document, staging))
+    if "cover" in targets:
+        staged.append(make_cover(book, document, staging, result, echo))
     return staged
 
 
@@ -93,17 +95,36 @@ def layout_pdf(book):
 
 
 def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
-    """The PDF and its extra variants, written into ``folder`` (default: the output folder)."""
+    """The PDF and its extra variants, written into ``folder`` (default: the output folder);
+    a PDF/X that fails its check (:mod:`lectio.verify.printvariant`) is an error."""
     from lectio.render import pdf
+    from lectio.verify.printvariant import refuse_failed
 
+    config = book.config
     document = document if document is not None else layout_pdf(book)
-    path = output_path(book.config, "pdf", folder)
-    atomic_write(path, pdf.pdf_bytes(document, book.config))
-    made = [path]
-    for variant in book.config.output.extra_variants:  # e.g. an archival PDF/A beside the print PDF
-        made.append(_in(pdf.variant_path(book.config, variant), folder))
-        atomic_write(made[-1], pdf.pdf_bytes(document, book.config, variant))
+    made = []
+    for variant in (config.output.pdf_variant, *config.output.extra_variants):  # e.g. an archival PDF/A
+        final = config.output_file("pdf") if not made else pdf.variant_path(config, variant)
+        made.append(_in(final, folder))
+        atomic_write(made[-1], pdf.pdf_bytes(document, config, variant))
+        refuse_failed(made[-1], variant, pdf.icc_bytes(config), final)
     return made
+
+
+def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
+    """The full-wrap print cover for the laid-out interior ``document`` (its spine from the page count)."""
+    from lectio.render import coverpdf, pdf
+    from lectio.verify.printvariant import refuse_failed
+
+    config = book.config
+    cover = coverpdf.layout(config, len(document.pages))
+    for finding in cover.lectio_findings:
+        result.findings.append(finding)
+        echo(str(finding))
+    path = output_path(config, "cover", folder)
+    atomic_write(path, pdf.pdf_bytes(cover, config))
+    refuse_failed(path, config.output.pdf_variant, pdf.icc_bytes(config), output_path(config, "cover"))
+    return path
 
 
 def make_epub(book, document=None, folder: Path | None = None) -> Path:
@@ -123,9 +144,12 @@ def make_epub(book, document=None, folder: Path | None = None) -> Path:
     return path
 
 
-def output_path(config, suffix: str, folder: Path | None = None) -> Path:
-    """``<name>.<suffix>`` in ``folder`` (a staging folder), or in the output folder."""
-    return _in(config.output_file(suffix), folder)
+SUFFIXES = {"pdf": "pdf", "epub": "epub", "cover": "cover.pdf"}  # target → file name suffix
+
+
+def output_path(config, target: str, folder: Path | None = None) -> Path:
+    """``<name>.<suffix>`` of a target in ``folder`` (a staging folder), or in the output folder."""
+    return _in(config.output_file(SUFFIXES.get(target, target)), folder)
 
 
 def _in(path: Path, folder: Path | None) -> Path:
@@ -145,15 +169,32 @@ def verify_outputs(project, targets=("pdf", "epub"), folder: Path | None = None,
         elif target == "pdf":
             found, report["pdf"] = _preflight(config, folder)
             findings += found
+        elif target == "cover":
+            continue  # checked below, against the interior
         else:
             found, report["epub"] = verify.verify_epub(path)
             findings += found
+    found, report["cover"] = _cover(config, folder)
+    findings += found
     built = [output_path(config, t, folder) if t in targets and output_path(config, t, folder).exists() else None
              for t in ("pdf", "epub")]
     if any(built):
         found, report["fidelity"] = fidelity.verify(book or project, *built)
         findings += found
     return findings, report
+
+
+def _cover(config, folder: Path | None) -> tuple[list[Finding], list[str]]:
+    """The cover (new, or already in the output folder) against the interior (new, or already there)."""
+    from lectio.verify import coverfit
+
+    cover, interior = (_newest(config, target, folder) for target in ("cover", "pdf"))
+    return coverfit.check(cover, interior, config) if cover else ([], [])
+
+
+def _newest(config, target: str, folder: Path | None) -> Path | None:
+    """The file of ``target`` made by this build, else the one in the output folder, else None."""
+    return next((p for p in (output_path(config, target, folder), output_path(config, target)) if p.exists()), None)
 
 
 def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[dict]]:
@@ -184,6 +225,7 @@ def report_lines(report: dict) -> list[str]:
     if "epub" in report:
         epub = report["epub"]
         lines.append(f"EPUBCheck: {epub['errors']} errors, {epub['warnings']} warnings")
+    lines += report.get("cover", [])
     return lines + fidelity.report_lines(report.get("fidelity", {}))
 
 

@@ -13,11 +13,12 @@ from lectio.cli.options import with_project
 
 @click.command("build")
 @with_project
-@click.option("--to", "targets", multiple=True, type=click.Choice(["pdf", "epub"]),
-              help="Formats to make (default: both).")
+@click.option("--to", "targets", multiple=True, type=click.Choice(["pdf", "epub", "cover"]),
+              help="Outputs to make (default: pdf and epub); cover is the full-wrap print cover, "
+                   "build/<name>.cover.pdf.")
 @click.option("--verify/--no-verify", default=True, show_default=True, help="Run the checks on the outputs.")
 def command(project: Path, targets: tuple[str, ...], verify: bool) -> None:
-    """Build the edition to build/<name>.pdf and build/<name>.epub."""
+    """Build the edition to build/<name>.pdf and build/<name>.epub (and build/<name>.cover.pdf)."""
     from lectio import build as builder
 
     started = time.monotonic()

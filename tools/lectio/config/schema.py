@@ -10,9 +10,9 @@ from __future__ import annotations
 import difflib
 import functools
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, model_validator
+from pydantic import AfterValidator, PlainValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 from lectio.config.fields import ISBN, Date, OutputFolder, ProjectFile, Table, inside, key, one_of
@@ -32,6 +32,8 @@ class Edition(Table):
                     pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str = key(help="The title, on the cover, the title page and in the metadata.", example="Two Readings")
     subtitle: str = key("", help="Set under the title.")
+    description: str = key("", help="A paragraph on the edition, printed on the back of the print cover "
+                           "(lectio build --to cover); \"\" leaves the back empty.")
     editors: tuple[str, ...] = key(help="The editors' names, as printed (\"Edited by …\").",
                                    example=["A. Editor"])
     language: str = key("en", help="BCP 47 language tag: hyphenation and the EPUB's language.",
@@ -128,6 +130,16 @@ class Bibliography(Table):
         form="a style name or a path ending in .csl", example=DEFAULT_STYLE)
 
 
+def _bleed(value: Any) -> bool | str:
+    """true (all four sides), false, or "kdp" (the outside edges only: none at the spine)."""
+    if value is True or value is False or value == "kdp":
+        return value
+    raise PydanticCustomError("bool_type", "")
+
+
+BLEED_FORM = 'true, false or "kdp"'
+
+
 class Output(Table):
     """Where the outputs go, the print book's geometry, the stylesheets."""
 
@@ -137,7 +149,10 @@ class Output(Table):
         "6x9in", help="Trim size of the print book (royal is 156 × 234 mm).")
     layout: Literal["book", "course-reader"] = key(
         "book", help="book, or course-reader (a wide outer margin for annotation, block paragraphs).")
-    bleed: bool = key(False, help="0.125 in of bleed on every side; TrimBox and BleedBox are set.")
+    bleed: Annotated[Any, PlainValidator(_bleed)] = key(
+        False, help="0.125 in of bleed: true on every side; \"kdp\" on the outside edges only (top, bottom, "
+        "fore-edge; none at the spine), as KDP wants interiors. TrimBox and BleedBox are set.",
+        form=BLEED_FORM, expected=BLEED_FORM, example="kdp")
     marks: bool = key(False, help="Crop marks in the bleed (print-on-demand services want none).")
     pad_to: Annotated[int, one_of(1, 2, 4)] = key(
         2, help="Blank pages at the end up to a multiple of this.", form="1, 2 or 4", example=2)
@@ -147,6 +162,10 @@ class Output(Table):
         (), help="More PDFs from the same layout: build/<name>.pdfa-3b.pdf, …", example=["pdf/a-3b"])
     icc_profile: ProjectFile = key("", help="The printer's CMYK output profile (.icc); required for PDF/X.",
                                    example="styles/printer.icc")
+    paper: Literal["white", "cream"] = key(
+        "white", help="The paper of the printed book: the cover's spine is its thickness times the page count.")
+    cover_image: ProjectFile = key("", help="An image on the front of the print cover (lectio build --to cover); "
+                                   "PNG or JPEG, at least 300 dpi at its printed size.", example="styles/cover.jpg")
     font: str = key("Source Serif Pro", help="The book face.")
     print_css: ProjectFile = key("", help="The project's print stylesheet; \"\" for lectio's default alone.",
                                  example="styles/print.css")

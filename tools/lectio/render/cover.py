@@ -11,26 +11,26 @@ import io
 
 from lectio.config import Edition
 from lectio.render import fonts
+from lectio.render.covertext import INK, PAPER, RULE, CoverText
 
 SIZE = (1600, 2400)
 MARGIN = 150
-INK, PAPER, RULE = (246, 241, 230), (38, 52, 74), (201, 162, 92)
 
 
 def cover_png(edition: Edition) -> bytes:
     from PIL import Image, ImageDraw
 
+    text = CoverText.of(edition)
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
-    y = _block(draw, edition.title, _face("Semibold", 132), MARGIN + 260, 1.15)
+    y = _block(draw, text.title, _face("Semibold", 132), MARGIN + 260, 1.15)
     draw.rectangle((MARGIN, y + 60, MARGIN + 260, y + 68), fill=RULE)
-    if edition.subtitle:
-        _block(draw, edition.subtitle, _face("It", 70), y + 150, 1.3)
-    editors = "Edited by " + " and ".join(edition.editors)
-    lines = _lines(draw, editors, _face("Regular", 60))
-    _block(draw, editors, _face("Regular", 60), SIZE[1] - MARGIN - 150 - 78 * (len(lines) - 1), 1.3)
-    if edition.publisher:
-        _block(draw, edition.publisher, _face("Regular", 48), SIZE[1] - MARGIN - 40, 1.3)
+    if text.subtitle:
+        _block(draw, text.subtitle, _face("It", 70), y + 150, 1.3)
+    lines = _lines(draw, text.editors, _face("Regular", 60))
+    _block(draw, text.editors, _face("Regular", 60), SIZE[1] - MARGIN - 150 - 78 * (len(lines) - 1), 1.3)
+    if text.publisher:
+        _block(draw, text.publisher, _face("Regular", 48), SIZE[1] - MARGIN - 40, 1.3)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -27,7 +27,8 @@ GUTTERS = ((150, 0.375), (300, 0.5), (500, 0.625), (700, 0.75), (828, 0.875))
 # Spine width per page (KDP): white and cream paper.
 SPINE_PER_PAGE = {"white": 0.002252, "cream": 0.0025}
 
-BLEED = 0.125  # inches, on every side of the trim
+BLEED = 0.125  # inches beyond the trim, on the sides the bleed mode names
+BLEED_MODES = (False, True, "kdp")  # none; all four sides; outside edges only (none at the spine)
 LAYOUTS = ("book", "course-reader")
 
 
@@ -70,11 +71,20 @@ def spine_width(pages: int, paper: str) -> float:
     return round(pages * SPINE_PER_PAGE[paper], 4)
 
 
+def bleed_edges(mode: bool | str, recto: bool) -> dict[str, float]:
+    """Inches of bleed on each side of a page: ``True`` all four, ``"kdp"`` all but the spine side
+    (the left of a recto, the right of a verso), ``False`` none."""
+    edges = dict.fromkeys(("left", "bottom", "right", "top"), BLEED if mode else 0.0)
+    if mode == "kdp":
+        edges["left" if recto else "right"] = 0.0
+    return edges
+
+
 @dataclass(frozen=True)
 class PageSetup:
     trim: str
     layout: str = "book"
-    bleed: bool = False
+    bleed: bool | str = False  # one of BLEED_MODES
     marks: bool = False
     pages: int = 0  # the page count the gutter is chosen for
 
@@ -103,14 +113,18 @@ class PageSetup:
         """@page rules: size, mirrored margins, bleed and marks."""
         width, height = self.size
         m, inner = self.margins, self.inner
-        bleed = f" bleed: {BLEED}in;" if self.bleed else ""
         marks = " marks: crop;" if self.bleed and self.marks else ""
         return (f"@page {{ size: {width:.3f}in {height:.3f}in; margin: {m.top}in {inner}in {m.bottom}in {m.outer}in;"
-                f"{bleed}{marks} }}\n"
-                f"@page :left {{ margin-left: {m.outer}in; margin-right: {inner}in; }}\n"
-                f"@page :right {{ margin-left: {inner}in; margin-right: {m.outer}in; }}\n"
+                f"{marks} }}\n"
+                f"@page :left {{ margin-left: {m.outer}in; margin-right: {inner}in;{self._bleed(False)} }}\n"
+                f"@page :right {{ margin-left: {inner}in; margin-right: {m.outer}in;{self._bleed(True)} }}\n"
                 f".half-title, .title-page, .imprint {{ height: {height - m.top - m.bottom - 0.02:.3f}in; }}\n"
                 f".footnote {{ width: {self.measure:.3f}in; }}\n")
+
+    def _bleed(self, recto: bool) -> str:
+        if not self.bleed:
+            return ""
+        return "".join(f" bleed-{side}: {inches}in;" for side, inches in bleed_edges(self.bleed, recto).items())
 
     @property
     def measure(self) -> float:

@@ -13,10 +13,11 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import fonts, margins, styles, timestamps
+from lectio.render import fonts, margins, outputintent, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 3
+BLANK_RECTO_VERSO = '<!DOCTYPE html><html><body><div></div><div style="break-before: page"></div></body></html>'
 
 
 def weasyprint():
@@ -38,11 +39,9 @@ def print_css(config) -> str:
 
 
 def geometry_css(config, setup: PageSetup) -> str:
-    css = setup.css()
-    profile = config.output.icc_profile
-    if profile:
-        css += f'@color-profile device-cmyk {{ src: url("{config.resolve(profile).as_uri()}"); }}\n'
-    return css
+    """The page boxes; the ICC profile goes into the PDF/X variants as their output intent
+    (:mod:`lectio.render.outputintent`), not through the stylesheet."""
+    return setup.css()
 
 
 def layout(html_text: str, config):
@@ -88,15 +87,20 @@ def padded(count: int, multiple: int) -> int:
 
 
 def _render(html_text: str, config, setup: PageSetup, base: str | None = None):
+    return render_html(base or html_text, config, geometry_css(config, setup))
+
+
+def render_html(text: str, config, css: str = ""):
+    """``text`` laid out by WeasyPrint with ``css`` added, loading files only from the project."""
     from lectio.render.fetcher import ConfinedFetcher
 
     module = weasyprint()
     fetcher = ConfinedFetcher(allowed_folders(config))
     base_url = str(config.root) + os.sep
-    document = module.HTML(string=base or html_text, base_url=base_url, url_fetcher=fetcher)
-    sheet = module.CSS(string=geometry_css(config, setup), base_url=base_url, url_fetcher=fetcher)
+    document = module.HTML(string=text, base_url=base_url, url_fetcher=fetcher)
+    sheets = [module.CSS(string=css, base_url=base_url, url_fetcher=fetcher)] if css else []
     try:
-        rendered = document.render(stylesheets=[sheet])
+        rendered = document.render(stylesheets=sheets)
     except Exception as exc:  # WeasyPrint raises many kinds; all mean the same to the editor
         raise RenderError(f"WeasyPrint could not lay out the book: {exc}") from exc
     rendered.lectio_refused = fetcher.refused
@@ -108,8 +112,9 @@ def _pad(document, config, setup: PageSetup, multiple: int):
     missing = padded(len(document.pages), multiple) - len(document.pages)
     if not missing:
         return document
-    blank = _render("", config, setup, base="<!DOCTYPE html><html><body></body></html>")
-    return document.copy(list(document.pages) + blank.pages * missing)
+    blank = _render("", config, setup, base=BLANK_RECTO_VERSO).pages  # a recto and a verso: their boxes differ
+    count = len(document.pages)
+    return document.copy(list(document.pages) + [blank[(count + k) % 2] for k in range(missing)])
 
 
 def pdf_bytes(document, config, variant: str | None = None) -> bytes:
@@ -123,10 +128,18 @@ def pdf_bytes(document, config, variant: str | None = None) -> bytes:
     meta.created = meta.modified = _pdf_date(edition.date)
     meta.generator = "lectio"
     variant = config.output.pdf_variant if variant is None else variant
+    profile = outputintent.profile_for(config, variant)
+    finish = outputintent.finisher(profile, f"{edition.identifier}#{variant}") if profile else None
     try:
-        return document.write_pdf(pdf_variant=variant or None)
+        with outputintent.unchanged(document):
+            return document.write_pdf(pdf_variant=variant or None, finisher=finish)
     except Exception as exc:
         raise RenderError(f"WeasyPrint could not write the PDF ({variant or 'plain'}): {exc}") from exc
+
+
+def icc_bytes(config) -> bytes | None:
+    """The configured output profile (``output.icc_profile``), or None."""
+    return config.resolve(config.output.icc_profile).read_bytes() if config.output.icc_profile else None
 
 
 def variant_path(config, variant: str) -> Path:

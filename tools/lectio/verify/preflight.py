@@ -13,7 +13,8 @@ from pathlib import Path
 
 from lectio.errors import ERROR, WARNING, Finding, Location
 from lectio.fsutil import display_path
-from lectio.render.pagesetup import BLEED, SPINE_PER_PAGE, TRIMS, spine_width
+from lectio.render.pagesetup import SPINE_PER_PAGE, TRIMS, bleed_edges, spine_width
+from lectio.verify import printvariant
 
 PT = 72.0  # points per inch
 TOLERANCE = 0.5  # points
@@ -25,16 +26,19 @@ class Expected:
     """What the edition asked for; None means "do not check"."""
 
     trim: tuple[float, float] | None = None  # inches
-    bleed: bool | None = None
+    bleed: bool | str | None = None  # a bleed mode of pagesetup.BLEED_MODES
     pad_to: int = 2
     variant: str = ""
     book_face: str = "Source Serif Pro"
+    icc: bytes | None = None  # the output profile a PDF/X must carry
 
     @classmethod
     def from_config(cls, config, variant: str | None = None) -> "Expected":
         out = config.output
+        from lectio.render.pdf import icc_bytes
+
         return cls(TRIMS[out.trim], out.bleed, out.pad_to,
-                   out.pdf_variant if variant is None else variant, out.font)
+                   out.pdf_variant if variant is None else variant, out.font, icc_bytes(config))
 
 
 def check(pdf: Path, expected: Expected | None = None) -> tuple[list[Finding], dict]:
@@ -46,8 +50,12 @@ def check(pdf: Path, expected: Expected | None = None) -> tuple[list[Finding], d
     with pikepdf.open(pdf) as document:
         figures = {"file": display_path(pdf), "pages": len(document.pages),
                    "boxes": _boxes(document.pages[0]) if document.pages else {},
+                   "verso": _boxes(document.pages[1]) if len(document.pages) > 1 else {},
                    "fonts": {}, "synthesized": [], "variant": _variant(document),
                    "metadata": _metadata(document)}
+        figures["intent"] = _intent(document)
+        if expected.variant.startswith("pdf/x"):
+            figures["pdfx"] = printvariant.problems(document, expected.variant, expected.icc)
         findings = _check_pages(document, expected, where)
         _collect_fonts(document, figures)
     figures["spine"] = {paper: spine_width(figures["pages"], paper) for paper in SPINE_PER_PAGE}
@@ -74,7 +82,7 @@ def _size(box: list[float]) -> tuple[float, float]:
 def _check_pages(document, expected: Expected, where: Location) -> list[Finding]:
     findings: list[Finding] = []
     for number, page in enumerate(document.pages, start=1):
-        problem = _page_problem(page, expected)
+        problem = _page_problem(page, expected, recto=number % 2 == 1)
         if problem:
             findings.append(Finding("pdf.boxes", f"page {number}: {problem}", where, ERROR,
                                     fix="rebuild with lectio build; check output.trim and output.bleed"))
@@ -82,7 +90,7 @@ def _check_pages(document, expected: Expected, where: Location) -> list[Finding]
     return findings
 
 
-def _page_problem(page, expected: Expected) -> str:
+def _page_problem(page, expected: Expected, recto: bool = True) -> str:
     media, trim, bleed = (_box(page, n) for n in ("/MediaBox", "/TrimBox", "/BleedBox"))
     if not (_inside(trim, bleed) and _inside(bleed, media)):
         return "the boxes are not nested (TrimBox ⊆ BleedBox ⊆ MediaBox)"
@@ -91,12 +99,24 @@ def _page_problem(page, expected: Expected) -> str:
         return (f"TrimBox is {w / PT:.3f} × {h / PT:.3f} in, the edition's trim is "
                 f"{expected.trim[0]:.3f} × {expected.trim[1]:.3f} in")
     if expected.bleed is not None:
-        margin = BLEED * PT if expected.bleed else 0.0
-        want = tuple(v + 2 * margin for v in _size(trim))
-        if not _close(_size(media), want) or not _close((trim[0] - media[0], trim[1] - media[1]), (margin, margin)):
-            return f"MediaBox does not extend the trim by {margin / PT:.3f} in of bleed on each side"
-        if expected.bleed and "/TrimBox" not in page.obj:
-            return "no TrimBox although the page has bleed"
+        return _bleed_problem(page, expected.bleed, recto)
+    return ""
+
+
+def _bleed_problem(page, mode: bool | str, recto: bool) -> str:
+    """MediaBox beyond the TrimBox by the mode's bleed on each side (for "kdp", none at the spine)."""
+    media, trim, bleed = (_box(page, n) for n in ("/MediaBox", "/TrimBox", "/BleedBox"))
+    found = {"left": trim[0] - media[0], "bottom": trim[1] - media[1],
+             "right": media[2] - trim[2], "top": media[3] - trim[3]}
+    want = {side: inches * PT for side, inches in bleed_edges(mode, recto).items()}
+    wrong = [side for side in want if abs(found[side] - want[side]) > TOLERANCE]
+    if wrong:
+        shown = ", ".join(f"{side} {found[side] / PT:.3f} in (want {want[side] / PT:.3f})" for side in wrong)
+        return f"{'recto' if recto else 'verso'}: the bleed beyond the trim is wrong: {shown}"
+    if mode and "/TrimBox" not in page.obj:
+        return "no TrimBox although the page has bleed"
+    if mode and not _close(_size(bleed), _size(media)):
+        return "the BleedBox does not take in the whole bleed (MediaBox)"
     return ""
 
 
@@ -174,7 +194,7 @@ def _variant(document) -> list[str]:
         declared.append(f"pdf/a-{part}{(conformance or '').lower()}")
     if meta.get("pdfuaid:part"):
         declared.append(f"pdf/ua-{meta.get('pdfuaid:part')}")
-    pdfx = meta.get("pdfxid:GTS_PDFXVersion") or str(document.docinfo.get("/GTS_PDFXVersion", "") or "")
+    pdfx = printvariant.declared_version(document)
     if pdfx:
         declared.append(pdfx.lower().split(":")[0])
     if "/OutputIntents" in document.Root:
@@ -182,13 +202,21 @@ def _variant(document) -> list[str]:
     return declared
 
 
+def _intent(document) -> str:
+    """The output intent: its condition and the size of its profile ("" when there is none)."""
+    for intent in document.Root.get("/OutputIntents", []):
+        profile = intent.get("/DestOutputProfile")
+        size = f", a {len(profile.read_bytes()):,}-byte profile" if profile is not None else ""
+        return f"{str(intent.get('/S', '')).lstrip('/')} {str(intent.get('/OutputConditionIdentifier', ''))!r}{size}"
+    return ""
+
+
 def _check_variant(figures: dict, expected: Expected, where: Location) -> list[Finding]:
     variant = expected.variant
     if not variant or variant in figures["variant"]:
-        if variant.startswith("pdf/x") and "output-intent" not in figures["variant"]:
-            return [Finding("pdf.output-intent", "PDF/X declared without an output intent", where, ERROR,
-                            fix="set output.icc_profile to the printer's CMYK profile")]
-        return []
+        found = figures.get("pdfx", [])
+        return [Finding("pdf.pdfx", f"{variant}: {problem}", where, ERROR, fix=printvariant.fix_for(found))
+                for problem in found]
     return [Finding("pdf.variant", f"{variant} was asked for but the file declares "
                     f"{', '.join(figures['variant']) or 'nothing'}", where, ERROR, fix="rebuild with lectio build")]
 
@@ -224,18 +252,33 @@ def report_lines(figures: dict) -> list[str]:
     for name in ("TrimBox", "BleedBox", "MediaBox"):
         if name in boxes:
             lines.append(f"  {name:9} {_measure(_size(boxes[name]))}")
+    lines.append(_bleed_line(figures))
     lines += [
         f"  pages     {pages} ({'even' if pages % 2 == 0 else 'ODD'}"
         f"{', a multiple of 4' if pages % 4 == 0 else ''})",
         f"  fonts     {embedded}/{len(fonts)} embedded: {', '.join(sorted(fonts))}"
         + (f"; synthesized: {', '.join(figures['synthesized'])}" if figures["synthesized"] else ""),
-        f"  variant   {', '.join(figures['variant']) or 'plain PDF (no standard declared)'}",
+        f"  variant   {', '.join(figures['variant']) or 'plain PDF (no standard declared)'}"
+        + (f"; output intent {figures['intent']}" if figures.get("intent") else ""),
         f"  metadata  title {meta['title']!r}, author {meta['author']!r}, language {meta['lang'] or '?'}; "
         f"{meta['bookmarks']} bookmarks",
         "  spine     " + ", ".join(f"{inches:.3f} in ({inches * 25.4:.1f} mm) on {paper} paper"
                                    for paper, inches in figures["spine"].items()),
     ]
     return lines
+
+
+def _bleed_line(figures: dict) -> str:
+    """The bleed of page 1 (a recto) and page 2 (a verso) at the spine and outside."""
+    sides = []
+    for name, boxes, spine in (("recto", figures["boxes"], 0), ("verso", figures["verso"], 2)):
+        if boxes:
+            media, trim = boxes["MediaBox"], boxes["TrimBox"]
+            edges = [trim[0] - media[0], trim[1] - media[1], media[2] - trim[2], media[3] - trim[3]]
+            outside = edges[2 - spine]
+            sides.append(f"{name} {edges[spine] / PT:.3f} in at the spine, {outside / PT:.3f} outside, "
+                         f"{edges[3] / PT:.3f} top, {edges[1] / PT:.3f} bottom")
+    return "  bleed     " + "; ".join(sides)
 
 
 def _measure(size: tuple[float, float]) -> str:

@@ -181,6 +181,9 @@ def verify_outputs(project, targets=("pdf", "epub"), folder: Path | None = None,
     if any(built):
         found, report["fidelity"] = fidelity.verify(book or project, *built)
         findings += found
+    if built[0] is not None:  # after fidelity: the notes it found in the PDF must be Note elements
+        found, report["pdf-structure"] = _structure(config, folder, report.get("fidelity", {}))
+        findings += found
     return findings, report
 
 
@@ -216,12 +219,31 @@ def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[
     return found, reports
 
 
+def _structure(config, folder: Path | None, fidelity_report: dict) -> tuple[list[Finding], list[dict]]:
+    """The structure check of the PDF and of each extra variant built (``verify.pdfstructure``): at least
+    the readings' notes the fidelity check found in the outputs must be ``Note`` elements."""
+    from lectio.render.pdf import variant_path
+
+    paths = [output_path(config, "pdf", folder)]
+    paths += [p for p in (_in(variant_path(config, v), folder) for v in config.output.extra_variants) if p.exists()]
+    notes = sum(r["notes"]["matched"] for r in fidelity_report.values()) if fidelity_report else None
+    found, reports = [], []
+    for path in paths:
+        more, figures = verify.check_pdf_structure(path, notes)
+        found += more
+        reports.append(figures)
+    return found, reports
+
+
 def report_lines(report: dict) -> list[str]:
+    from lectio.verify.pdfstructure import report_lines as structure_lines
     from lectio.verify.preflight import report_lines as preflight_lines
 
     lines = []
     for figures in report.get("pdf", []):
         lines += preflight_lines(figures)
+    for figures in report.get("pdf-structure", []):
+        lines += structure_lines(figures)
     if "epub" in report:
         epub = report["epub"]
         lines.append(f"EPUBCheck: {epub['errors']} errors, {epub['warnings']} warnings")

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from lectio.verify import preflight
 from lectio.build import build, verify_outputs
 from lectio.render.pagesetup import BLEED, TRIMS, gutter, spine_width
+from tests.render.runs import text_runs
 
 PARAGRAPH = ("The committee met in the spring and argued about the harvest, the price of grain and the "
              "quotas that the villages were asked to deliver before the winter came.")
@@ -110,9 +111,7 @@ def test_course_reader_has_a_wide_outer_margin(course_reader):
     assert [round(float(v)) for v in reader.pages[0].mediabox] == [0, 0, 612, 792]
     chapter = next(i for i, page in enumerate(reader.pages) if "The committee met" in page.extract_text())
     assert chapter % 2 == 0  # a recto: its outer margin is on the right
-    runs = []
-    reader.pages[chapter].extract_text(
-        visitor_text=lambda text, cm, tm, font, size: runs.append((text.strip(), cm[4] + tm[4] * cm[0])))
+    runs = [(text.strip(), x) for text, x in text_runs(reader.pages[chapter])]
     numbers = [x for text, x in runs if re.fullmatch(r"A \d+", text)]
     body = [x for text, x in runs if text.startswith("The committee")]
     assert numbers and all(x > 612 - 2.5 * 72 for x in numbers)

@@ -128,12 +128,19 @@ def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
 
 
 def make_epub(book, document=None, folder: Path | None = None) -> Path:
-    """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list."""
-    from lectio.render import epub, laidout, pagemap
+    """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the printed
+    folios (/PageLabels) of the PDF staged in ``folder`` by this build, else of ``document`` written now."""
+    from lectio.render import epub, laidout, pagemap, pdf
 
-    pages = laidout.first_column(pagemap.page_starts(document), document) if document is not None else None
+    pages = labels = None
+    if document is not None:
+        pages = laidout.first_column(pagemap.page_starts(document), document)
+        staged = output_path(book.config, "pdf", folder) if folder is not None else None
+        printed = staged.read_bytes() if staged is not None and staged.is_file() else \
+            pdf.pdf_bytes(document, book.config)
+        labels = pagemap.page_labels(printed)
     path = output_path(book.config, "epub", folder)
-    atomic_write(path, epub.render_epub(book, pages))
+    atomic_write(path, epub.render_epub(book, pages, labels))
     return path
 
 
@@ -174,6 +181,9 @@ def verify_outputs(project, targets=("pdf", "epub"), folder: Path | None = None,
     if any(built):
         found, report["fidelity"] = fidelity.verify(book or project, *built)
         findings += found
+    if built[0] is not None:  # after fidelity: the notes it found in the PDF must be Note elements
+        found, report["pdf-structure"] = _structure(config, folder, report.get("fidelity", {}))
+        findings += found
     return findings, report
 
 
@@ -209,12 +219,31 @@ def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[
     return found, reports
 
 
+def _structure(config, folder: Path | None, fidelity_report: dict) -> tuple[list[Finding], list[dict]]:
+    """The structure check of the PDF and of each extra variant built (``verify.pdfstructure``): at least
+    the readings' notes the fidelity check found in the outputs must be ``Note`` elements."""
+    from lectio.render.pdf import variant_path
+
+    paths = [output_path(config, "pdf", folder)]
+    paths += [p for p in (_in(variant_path(config, v), folder) for v in config.output.extra_variants) if p.exists()]
+    notes = sum(r["notes"]["matched"] for r in fidelity_report.values()) if fidelity_report else None
+    found, reports = [], []
+    for path in paths:
+        more, figures = verify.check_pdf_structure(path, notes)
+        found += more
+        reports.append(figures)
+    return found, reports
+
+
 def report_lines(report: dict) -> list[str]:
+    from lectio.verify.pdfstructure import report_lines as structure_lines
     from lectio.verify.preflight import report_lines as preflight_lines
 
     lines = []
     for figures in report.get("pdf", []):
         lines += preflight_lines(figures)
+    for figures in report.get("pdf-structure", []):
+        lines += structure_lines(figures)
     if "epub" in report:
         epub = report["epub"]
         lines.append(f"EPUBCheck: {epub['errors']} errors, {epub['warnings']} warnings")

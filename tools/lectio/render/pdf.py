@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import folios, fonts, margins, outputintent, refine, styles, timestamps
+from lectio.render import folios, fonts, margins, outputintent, pdfroles, pdftags, refine, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 4
@@ -134,9 +134,10 @@ def pdf_bytes(document, config, variant: str | None = None) -> bytes:
     finish = outputintent.finisher(profile, f"{edition.identifier}#{variant}") if profile else None
     try:
         with outputintent.unchanged(document):
-            return document.write_pdf(pdf_variant=variant or None, finisher=folios.labelled(finish))
+            data = document.write_pdf(pdf_variant=variant or None, pdf_tags=True, finisher=folios.labelled(finish))
     except Exception as exc:
         raise RenderError(f"WeasyPrint could not write the PDF ({variant or 'plain'}): {exc}") from exc
+    return pdftags.finish(data, pdfroles.collect(document, edition.language), edition.title)
 
 
 def icc_bytes(config) -> bytes | None:

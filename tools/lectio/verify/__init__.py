@@ -2,6 +2,7 @@
 
 - ``epubcheck.verify_epub(epub)``: EPUBCheck's messages (an EPUB passes with no error and no warning);
 - ``preflight.check(pdf, expected)``: page boxes, fonts, page count, variant, metadata;
+- ``pdfstructure.check(pdf, notes)``: the tagged PDF's structure (artifacts, links, notes, headings);
 - ``fidelity.check(book, pdf, epub)``: every word, note, citation and apparatus passage of the
   document model found in the PDF's and the EPUB's text.
 
@@ -21,4 +22,11 @@ def check_pdf(pdf, expected=None):
     return preflight.check(pdf, expected)
 
 
-__all__ = ["check_epub", "check_pdf", "epubcheck_jar", "java", "run_epubcheck", "verify_epub"]
+def check_pdf_structure(pdf, expected_notes=None):
+    """The PDF structure check (``lectio.verify.pdfstructure``): tags, artifacts, links, notes, headings."""
+    from lectio.verify import pdfstructure
+
+    return pdfstructure.check(pdf, expected_notes)
+
+
+__all__ = ["check_epub", "check_pdf", "check_pdf_structure", "epubcheck_jar", "java", "run_epubcheck", "verify_epub"]

@@ -41,7 +41,9 @@ def line_breaks(pages) -> list[tuple[str, int]]:
 
 def test_an_american_text_tagged_en_is_hyphenated_with_american_patterns(seed_pages):
     us, gb = pyphen.Pyphen(lang="en_US"), pyphen.Pyphen(lang="en_GB")
-    breaks = line_breaks(seed_pages)
+    inline = "\n".join(seed_pages)
+    # a compound broken at its own hyphen ("all-powerful") is no hyphenation: it is printed whole elsewhere
+    breaks = [(w, cut) for w, cut in line_breaks(seed_pages) if f"{w[:cut]}-{w[cut:]}" not in inline]
     british = [f"{w[:cut]}-{w[cut:]}" for w, cut in breaks if cut in gb.positions(w) and cut not in us.positions(w)]
     american = [f"{w[:cut]}-{w[cut:]}" for w, cut in breaks if cut in us.positions(w) and cut not in gb.positions(w)]
     assert not british, british  # capit-als, defen-ded before

@@ -133,3 +133,19 @@ def test_style_conditions_rewritten():
     assert out.count('disambiguate="true" variable="keyword"') == 2
     assert '<if variable="keyword" match="none"/><else-if disambiguate="true" match="none"/>' in out
     assert '<sort><key variable="keyword"/><key macro="a"/>' in out
+
+
+def test_ibid_term_learnt_from_the_style():
+    assert citeprocfix.ibid_term(citations.style_path(STYLES[1], ROOT), 30) == "ibid"
+    assert citeprocfix.ibid_term(citations.style_path(STYLES[0], ROOT), 30) is None  # "Doe." there
+
+
+def test_in_text_ibid_loses_the_name_before_the_term(bib):
+    cite = '<span class="citation" data-cites="a">Café, Müller, and <em>Garçon</em>, ibid., 7</span>'
+    assert citeprocfix.ibid_in_text(f"Compare {cite} with it.", "ibid") == \
+        'Compare <span class="citation" data-cites="a">ibid., 7</span> with it.'
+    assert citeprocfix.ibid_in_text(cite, None) == cite
+    notes_ = notes_of(bib, ["[@roe].", "Compare [@roe, 4] and @first.", "[@first].", "So @first [9]."], STYLES[1])
+    assert notes_[1] == "Compare ibid., 4 and Jane Q. Doe, “The First Lecture,” in <em>Papers</em>, " \
+        "vol. 4 (Boston: State Press, 1950)."
+    assert notes_[3] == "So ibid., 9."

@@ -25,15 +25,21 @@ for the class of input that goes wrong, never for one entry:
   bibliography is sorted first on a key lectio writes (authors, then the title without
   its leading article in the entry's language, :data:`ARTICLES`), given as the CSL
   variable ``keyword``; the style's own keys break ties.
+- **An in-text citation in the ibid. position** (``Compare @key [7] with it``, as
+  ``citations/prose.py`` sends a citation read in a note's prose) comes back as "Doe,
+  ibid., 7": the author's name is dropped before the style's ibid. term, which lectio
+  learns by formatting one made-up work twice (:func:`ibid_term`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
+from lectio import pandoc
 from lectio.citations.entries import BibEntry, language_tag
 
 DOT = "\u2024"
@@ -143,3 +149,35 @@ def write_style(style: Path, folder: Path) -> Path:
     path = folder / style.name
     path.write_text(plain_style(style.read_text(encoding="utf-8")), encoding="utf-8")
     return path
+
+
+PROBE = """---
+references:
+- {id: lectio-probe, type: book, title: Qzx, author: [{family: Qzxw, given: Q.}]}
+---
+x[^1] x[^2]
+
+[^1]: [@lectio-probe].
+
+[^2]: [@lectio-probe].
+"""
+
+
+@functools.lru_cache(maxsize=16)
+def ibid_term(style: Path, timeout: float) -> str | None:
+    """The word the style prints in the ibid. position ("ibid."), learnt by formatting one
+    made-up work twice; None when that position repeats the author (Chicago 17: "Doe.")."""
+    html = pandoc.run(["-f", "markdown", "-t", "html5", "--wrap=none", "--citeproc", "--csl", str(style),
+                       "-M", "suppress-bibliography=true"], PROBE, timeout=timeout, what="style")
+    second = re.search(r'<li id="fn2">(.*?)</li>', html, re.S)
+    words = re.sub(r"<[^>]+>|↩︎", " ", second.group(1) if second else "").split()
+    return None if not words or "Qzxw" in " ".join(words) else words[0].rstrip(",.").casefold()
+
+
+def ibid_in_text(html: str, term: str | None) -> str:
+    """An in-text citation in the ibid. position: pandoc writes the author's name, a comma and
+    the note form ("Doe, ibid., 7"); the name goes ("ibid., 7")."""
+    if not term:
+        return html
+    return re.sub(rf'(<span class="citation"[^>]*>)(?:(?!</span>)[^<]|<(?!/?span\b)[^>]*>)*?,\s+(?={re.escape(term)}\b)',
+                  r"\1", html, flags=re.I)

@@ -187,8 +187,9 @@ def format_notes(text: Text, bib: Bibliography, style: Path, timeout: float) -> 
     out = _citeproc(f"{body}\n\n{defs}\n", citeprocfix.note_entries(list(bib.entries.values())), style,
                     timeout, text.display_path, ["-M", "suppress-bibliography=true"])
     formatted = _footnote_items(out)
+    ibid = citeprocfix.ibid_term(style, timeout)
     for note in text.notes:
-        inner = _note_html(formatted.get(str(note.number), ""), note.markdown, inside)
+        inner = citeprocfix.ibid_in_text(_note_html(formatted.get(str(note.number), ""), note.markdown, inside), ibid)
         note.html = f"[{inner}]" if note.reconstructed else inner
 
 

@@ -81,7 +81,7 @@ def test_comma_kept_after_an_abbreviation_ending_a_title(bib):
 
 
 @pytest.mark.parametrize("value, protected", [
-    ("In the {U.S.S.R.}", "In the {U.S.S.R\u2024}"), ("Smith Jr.", "Smith Jr\u2024"), ("Essays, etc.", "Essays, etc\u2024"),
+    ("In the {U.K.}", "In the {U.K\u2024}"), ("Smith Jr.", "Smith Jr\u2024"), ("Essays, etc.", "Essays, etc\u2024"),
     ("A Study of Loss.", "A Study of Loss."), ("The C.P.S.U.(B.)", "The C.P.S.U.(B.)"), ("Speech", "Speech"),
 ])
 def test_which_final_periods_are_an_abbreviation(value, protected):

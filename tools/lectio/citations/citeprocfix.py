@@ -7,13 +7,13 @@ for the class of input that goes wrong, never for one entry:
   the ibid. position as the author alone ("Doe.") gives two works of one author the
   same rendering there; citeproc then takes every citation of those works as ambiguous
   and renders their short notes in the style's ``disambiguate="true"`` form: a short
-  note that carries the full note's publisher and date, and drops "in *Works*, vol. 12",
+  note that carries the full note's publisher and date, and drops "in *Papers*, vol. 4",
   so that a chapter reads as a book. The style's ``disambiguate`` conditions are made
   to hold only for works that really share their authors and short title (the only
   ambiguity of a short note): those entries are given the CSL variable ``keyword`` and
   the conditions require it (:func:`plain_style`).
-- **An abbreviation's period at the end of a title** ("…in the U.S.S.R."). citeproc
-  drops the comma after it, "U.S.S.R.” in"; Chicago keeps it, "U.S.S.R.,” in" (CMOS 17
+- **An abbreviation's period at the end of a title** ("…in the U.S.A."). citeproc
+  drops the comma after it, "U.S.A.” in"; Chicago keeps it, "U.S.A.,” in" (CMOS 17
   6.118: a period that ends an abbreviation stays before a comma; it serves as the
   sentence's period). That period is given as U+2024 ONE DOT LEADER, which citeproc does
   not take for punctuation, and :func:`restore` turns it back (:data:`ABBREVIATION`).
@@ -44,7 +44,7 @@ from lectio.citations.entries import BibEntry, language_tag
 
 DOT = "\u2024"
 TITLES = ("title", "booktitle", "journal", "journaltitle", "shorttitle", "series", "maintitle")
-# an initialism (U.S.S.R., e.g.) or a short capitalized or common abbreviation (Jr., Inc., etc.)
+# an initialism (U.S.A., e.g.) or a short capitalized or common abbreviation (Jr., Inc., etc.)
 # at the end of a value, before any closing braces
 ABBREVIATION = re.compile(r"(?:(?:(?<![^\W\d_])[^\W\d_]\.){2,}|(?<![^\W\d_])(?:[A-Z][a-z]{0,2}|etc|al|ca|vol|vols"
                           r"|no|ed|eds|trans|repr|ser)\.)(?=\}*\s*$)")

@@ -178,7 +178,7 @@ def test_generated_text_names_the_editions_own_sigla(three):
         opf = book.read("EPUB/content.opf").decode("utf-8")
     summary = re.search(r'property="schema:accessibilitySummary">([^<]+)<', opf).group(1)
     assert f"paragraph numbers ({numbering}) are the same as in print" in summary
-    assert "every chapter and apparatus entry" in summary
+    assert "every chapter, section and apparatus entry" in summary
 
 
 def test_one_reading_checks_and_its_synopsis_has_one_column(tmp_path):

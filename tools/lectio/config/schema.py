@@ -49,6 +49,24 @@ class Edition(Table):
                      example="2026-11-22")
     publisher: str = key("", help="Publisher, on the title page and imprint.")
     edition_statement: str = key("First edition", help="Edition statement of the imprint page.")
+    accessibility_conformance: str = key(
+        "", help="The EPUB's accessibility conformance claim (dcterms:conformsTo), made only when set: lectio "
+        "claims none by itself.", form="EPUB Accessibility 1.1 - WCAG 2.<0|1|2> Level <A|AA|AAA>",
+        example="EPUB Accessibility 1.1 - WCAG 2.1 Level AA",
+        pattern=r"^(EPUB Accessibility 1\.1 - WCAG 2\.[012] Level A{1,3})?$")
+    accessibility_certifier: str = key(
+        "", help="Who checked the EPUB against accessibility_conformance (a11y:certifiedBy); needs that key.",
+        example="A. Reviewer, Accessible Books Ltd")
+
+    @model_validator(mode="after")
+    def _certifier_needs_claim(self) -> "Edition":
+        if self.accessibility_certifier and not self.accessibility_conformance:
+            raise PydanticCustomError(
+                "needs-claim", "accessibility_certifier is set but there is no accessibility_conformance for it to certify",
+                {"key": ("accessibility_certifier",),
+                 "fix": 'add accessibility_conformance = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA" (the level '
+                        "that was checked), or remove accessibility_certifier"})
+        return self
 
 
 class Reading(Table):

@@ -14,7 +14,7 @@ from pathlib import Path
 from lectio import assemble, pandoc
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, \
     Block, Book, Text
-from lectio.render import epub_package, fonts, nesting, notemarkup, passages, styles
+from lectio.render import epub_opf, epub_package, fonts, nesting, notemarkup, passages, styles
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.sanitize import clean, safe_url
 
@@ -258,30 +258,32 @@ def metadata(book: Book) -> dict:
     return meta
 
 
-def epub_css(config) -> str:
-    """The namespace for ``epub|type`` selectors, the font faces, then the EPUB stylesheets (``styles``)."""
-    face = fonts.font_face_css(lambda path: f"../fonts/{path.name}")
+def epub_css(config, faces=None) -> str:
+    """The namespace for ``epub|type`` selectors, the font faces (those of ``faces`` only, when given),
+    then the EPUB stylesheets (``styles``)."""
+    face = fonts.font_face_css(lambda path: f"../fonts/{path.name}", faces)
     return '@namespace epub "http://www.idpf.org/2007/ops";\n' + face + styles.stylesheet(config, "epub").css
 
 
-STYLESHEET = "EPUB/styles/stylesheet1.css"
+TOC_DEPTH = 3  # chapters (readings, Readings compared), their sections and the apparatus entries, subsections
 
 
-def render_epub(book: Book, pages=None) -> bytes:
+def render_epub(book: Book, pages=None, labels: list[str] | None = None) -> bytes:
     """pandoc makes the EPUB; lectio then finishes it (``epub_package.finish``).
 
-    ``--sandbox`` keeps pandoc from reading a ``--css`` file or a cover image, so
-    the stylesheet and the cover are written into the package afterwards.
-    ``pages`` (``pagemap.page_starts`` of the laid-out PDF) gives the page-list.
+    ``--sandbox`` keeps pandoc from reading a ``--css`` file, fonts or a cover image,
+    so the stylesheet, the fonts the text uses and the cover are written into the
+    package afterwards. ``pages`` (``pagemap.page_starts`` of the laid-out PDF) gives
+    the page-list, ``labels`` (``pagemap.page_labels`` of the PDF) its printed folios.
     """
     config = book.config
     with tempfile.TemporaryDirectory(prefix="lectio-epub-") as tmp:
         out = Path(tmp) / "book.epub"
-        args = ["-f", "json", "-t", "epub3", "-o", str(out), "--toc-depth=1", "--split-level=1",
+        args = ["-f", "json", "-t", "epub3", "-o", str(out), f"--toc-depth={TOC_DEPTH}", "--split-level=1",
                 "--epub-title-page=true"]
-        args += [f"--epub-embed-font={path}" for path in fonts.font_files()]
         document = json.dumps(pandoc_document(book), ensure_ascii=False)
         pandoc.run(args, document, timeout=config.output.pandoc_timeout, what="EPUB")
         made = out.read_bytes()
-    contents = epub_package.Contents(assemble.paragraph_numbering(book.readings), bool(book.apparatus))
-    return epub_package.finish(made, config.edition, pages, {STYLESHEET: epub_css(config).encode("utf-8")}, contents)
+    contents = epub_opf.Contents(assemble.paragraph_numbering(book.readings), bool(book.apparatus))
+    return epub_package.finish(made, config.edition, lambda faces: epub_css(config, faces).encode("utf-8"),
+                               pages, contents, labels)

@@ -1,30 +1,34 @@
 """nav.xhtml after pandoc: a page-list from the PDF's pages, and fuller landmarks.
 
-pandoc's nav has the table of contents and one landmark (the title page). lectio
-adds the page-list (one entry per PDF page, pointing at the page-break markers)
-and landmarks for the cover, the title page, the start of the body and the
-bibliography.
+pandoc's nav has the table of contents, nested to ``--toc-depth`` (chapters, the
+sections of a reading, the apparatus entries), and one landmark (the title page).
+lectio adds the page-list (one entry per PDF page, labelled with its printed
+folio, pointing at the page-break markers) and landmarks for the cover, the title
+page, the contents page (``toc``), the start of the body and the bibliography.
 """
 
 from __future__ import annotations
 
 import posixpath
 
-from lectio.render.epub_xhtml import XHTML_NS, epub_types, local, make, parse, serialize
+from lectio.render.epub_contents import HEADING as CONTENTS_HEADING
+from lectio.render.epub_xhtml import XHTML_NS, epub_types, local, make, serialize
 
 NAV = "EPUB/nav.xhtml"
 
 
-def rewrite_nav(data: bytes, chapters: dict[str, object], pages: list[tuple[int, str]],
-                cover: str | None) -> bytes:
-    root = parse(data)
+def rewrite_nav(root, chapters: dict[str, object], pages: list[tuple[int, str, str]],
+                cover: str | None, contents: str | None = None) -> bytes:
+    """``root`` is the parsed nav; ``pages`` (page, label, file) the page-list; ``contents`` the contents page."""
     body = root.find(f"{{{XHTML_NS}}}body")
     old = next((n for n in body.iter(f"{{{XHTML_NS}}}nav") if "landmarks" in epub_types(n)), None)
     if old is not None:
         body.remove(old)
+    if contents:
+        _list_contents_page(body, contents)
     if pages:
         body.append(page_list(pages))
-    body.append(landmarks(_landmark_targets(chapters, cover)))
+    body.append(landmarks(_landmark_targets(chapters, cover, contents)))
     return serialize(root)
 
 
@@ -33,14 +37,24 @@ def href(member: str) -> str:
     return posixpath.relpath(member, posixpath.dirname(NAV))
 
 
-def page_list(pages: list[tuple[int, str]]):
+def page_list(pages: list[tuple[int, str, str]]):
     nav = _nav("page-list", "doc-pagelist", "Pages of the print edition")
     items = nav[-1]
-    for page, member in pages:
+    for page, label, member in pages:
         item = make("li")
-        item.append(make("a", {"href": f"{href(member)}#page-{page}"}, str(page)))
+        item.append(make("a", {"href": f"{href(member)}#page-{page}"}, label))
         items.append(item)
     return nav
+
+
+def _list_contents_page(body, contents: str) -> None:
+    """The contents page as the table of contents' first entry (as the print bookmarks have it)."""
+    nav = next((n for n in body.iter(f"{{{XHTML_NS}}}nav") if "toc" in epub_types(n)), None)
+    items = nav.find(f"{{{XHTML_NS}}}ol") if nav is not None else None
+    if items is not None:
+        item = make("li")
+        item.append(make("a", {"href": href(contents)}, CONTENTS_HEADING))
+        items.insert(0, item)
 
 
 def landmarks(targets: list[tuple[str, str, str]]):
@@ -64,11 +78,14 @@ def _nav(kind: str, role: str | None, title: str):
     return nav
 
 
-def _landmark_targets(chapters: dict[str, object], cover: str | None) -> list[tuple[str, str, str]]:
+def _landmark_targets(chapters: dict[str, object], cover: str | None,
+                      contents: str | None) -> list[tuple[str, str, str]]:
     targets = [("cover", href(cover), "Cover")] if cover else []
     title_page = next((name for name in chapters if name.endswith("title_page.xhtml")), None)
     if title_page:
         targets.append(("titlepage", href(title_page), "Title page"))
+    if contents:
+        targets.append(("toc", href(contents), "Contents"))
     body = next((name for name, root in chapters.items() if _body_type(root) == "bodymatter"), None)
     if body:
         targets.append(("bodymatter", href(body), "Start of the text"))

@@ -5,6 +5,18 @@
   reader who followed the note link, can return to the text.
 - Sections whose ``epub:type`` has an ARIA counterpart get that ``role`` too
   (Ace asks for both).
+- A note call's number is set in ``<sup>`` inside its link: the link keeps
+  ``epub:type="noteref"`` and ``role="doc-noteref"`` (pop-ups in Apple Books,
+  Kobo and others), and a reader that ignores ``epub|type`` selectors (epub.js,
+  many web-based readers) still raises the number instead of running it into
+  the text ("1929.1 He").
+
+Footnotes stay pandoc's ``<aside epub:type="footnote" role="doc-footnote" id=…>``
+at the end of their chapter, never ``hidden`` nor ``display: none``: Apple Books
+hides an ``aside`` footnote from the page and shows it in a pop-up when its
+``noteref`` is followed (Apple's asset guide), Kobo and Thorium do the same, and
+a reader without pop-ups shows the notes at the end of the chapter, each with a
+link back to its call (docs/epub.md).
 """
 
 from __future__ import annotations
@@ -66,6 +78,21 @@ def add_backlinks(root) -> int:
         link.tail = " " + (first.text or "")
         first.text = None
         first.insert(0, link)
+        count += 1
+    return count
+
+
+def raise_calls(root) -> int:
+    """Wrap each note call's number in ``<sup>`` (inside the link); returns how many."""
+    count = 0
+    for call in root.iter(f"{{{XHTML_NS}}}a"):
+        if "noteref" not in epub_types(call) or any(local(child) == "sup" for child in call):
+            continue
+        sup = make("sup")
+        sup.text, call.text = call.text, None
+        for child in list(call):
+            sup.append(child)
+        call.append(sup)
         count += 1
     return count
 

@@ -26,14 +26,18 @@ def font_dir() -> Path:
     return Path(font_source_serif_pro.__file__).parent / "files"
 
 
-def font_files(suffix: str = "otf") -> list[Path]:
-    return [font_dir() / f"{stem}.{suffix}" for stem, _, _ in FACES]
+def font_files(suffix: str = "otf", faces=None) -> list[Path]:
+    """The files of the faces, or of those of ``faces`` ((weight, style) pairs) only."""
+    return [font_dir() / f"{stem}.{suffix}" for stem, weight, style in FACES
+            if faces is None or (weight, style) in faces]
 
 
-def font_face_css(url_for) -> str:
-    """@font-face rules; ``url_for(path)`` gives the URL a writer can load."""
+def font_face_css(url_for, faces=None) -> str:
+    """@font-face rules (of ``faces`` only, when given); ``url_for(path)`` gives the URL a writer can load."""
     rules = []
     for (stem, weight, style), path in zip(FACES, font_files()):
+        if faces is not None and (weight, style) not in faces:
+            continue
         rules.append(f'@font-face {{ font-family: "{FAMILY}"; src: url("{url_for(path)}"); '
                      f"font-weight: {weight}; font-style: {style}; }}")
     return "\n".join(rules) + "\n"

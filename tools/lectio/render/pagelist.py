@@ -3,12 +3,18 @@
 For each page, ``pagemap`` gives the page's first words and the ids around them.
 Here the same words are looked for in the element with that id in pandoc's
 XHTML, after the previous page's place, comparing letters and digits only (so
-hyphenation, spacing and punctuation do not matter). The marker goes before the
-first whole word of the page; a page that begins with a paragraph or a heading
-gets its marker just before that block. When the words are not found, the marker
-goes before the element (paragraph precision). Pages with nothing of the EPUB on
-them (the print front matter, blank versos) share the place of the next page,
-or stand at the start of the title page.
+hyphenation, spacing and punctuation do not matter). A page without such an
+element (the half-title, the title page, the imprint, the contents) is then
+looked for by its opening words, as many of them as are found, between the
+places of the pages around it, in every document of the reading order.
+
+The marker goes before the page's first word, or before the word hyphenated
+across the break when the page begins inside one (never inside a word); a page
+that begins with a paragraph or a heading gets its marker just before that
+block. A blank page (and a page whose words are nowhere in the EPUB) stands at
+the end of the document of the page before it, where a reader of the print book
+meets it, not stacked onto the next chapter; the pages before the first found
+one stand at the start of the title page.
 """
 
 from __future__ import annotations
@@ -81,62 +87,111 @@ def _skipped(element) -> bool:
     return local(element) == "aside" or any(kind in SKIPPED for kind in kinds)
 
 
-def insert_pagebreaks(documents: dict[str, object], starts: list[PageStart],
-                      title_page: str | None = None) -> list[tuple[int, str]]:
-    """Put a marker for every page into ``documents`` (name → XHTML root); return (page, name) in page order."""
-    texts = {name: FileText(name, root) for name, root in documents.items()}
-    where = {identifier: text for text in texts.values() for identifier in text.ranges}
-    cursors: dict[str, int] = {}
-    placed: list[tuple[int, str, tuple]] = []
-    pending: list[int] = []
+Spot = tuple[int, int]  # (document's place in the reading order, index in its letters and digits)
+
+
+def insert_pagebreaks(documents: dict[str, object], starts: list[PageStart], title_page: str | None = None,
+                      labels: list[str] | None = None) -> list[tuple[int, str, str]]:
+    """Put a marker for every page into ``documents`` (name → XHTML root, in reading order); return
+    (page, label, name) in page order. ``labels`` are the printed folios (default: the page numbers)."""
+    texts = [FileText(name, root) for name, root in documents.items()]
+    spots = _anchored(starts, texts)
+    _by_words(starts, texts, spots)
+    placed = [(start.page, *_place(start.page, texts, spots, title_page)) for start in starts]
+    label = {page: (labels[page - 1] if labels and page <= len(labels) else str(page)) for page, _, _ in placed}
+    for page, _, point in reversed(placed):  # back to front: earlier points stay valid
+        _insert(point, page, label[page])
+    return [(page, label[page], texts[document].name) for page, document, _ in placed]
+
+
+def _anchored(starts: list[PageStart], texts: list[FileText]) -> dict[int, Spot]:
+    """First pass: each page's opening words in the element whose id the PDF gives, in page order."""
+    where = {identifier: number for number, text in enumerate(texts) for identifier in text.ranges}
+    spots: dict[int, Spot] = {}
+    cursor: Spot = (0, 0)
     for start in starts:
-        found = None if start.blank else _locate(start, where, cursors)
-        if found is None:
-            pending.append(start.page)
+        found = None if start.blank else _locate(start, texts, where, cursor)
+        if found is not None:
+            spots[start.page] = cursor = found
+    return spots
+
+
+def _by_words(starts: list[PageStart], texts: list[FileText], spots: dict[int, Spot]) -> None:
+    """Second pass: a page without a known element (front matter, a contents page) is looked for by its
+    opening words, as many as are found, between the places of the pages before and after it."""
+    for start in starts:
+        if start.blank or start.page in spots:
             continue
-        name, point = found
-        if pending and not placed and title_page in texts:
-            placed += [(page, title_page, _title_point(texts[title_page])) for page in pending]
-            pending = []
-        placed += [(page, name, point) for page in pending + [start.page]]
-        pending = []
-    if placed:
-        placed += [(page, placed[-1][1], placed[-1][2]) for page in pending]
-    for page, name, point in reversed(placed):  # back to front: earlier points stay valid
-        _insert(point, page)
-    return [(page, name) for page, name, _ in placed]
+        low = max((spot for page, spot in spots.items() if page < start.page), default=(0, 0))
+        high = min((spot for page, spot in spots.items() if page > start.page),
+                   default=(len(texts) - 1, len(texts[-1].skeleton)))
+        words = "".join(run.text for run in start.runs).split()
+        for count in range(len(words), 0, -1):
+            key = "".join(c for word in words[:count] for c in word if c.isalnum()).casefold()
+            found = _find(texts, key, low, high) if len(key) >= 3 else None
+            if found is not None:
+                spots[start.page] = found
+                break
 
 
-def _locate(start: PageStart, where: dict[str, FileText], cursors: dict[str, int]):
+def _find(texts: list[FileText], key: str, low: Spot, high: Spot) -> Spot | None:
+    for number in range(low[0], high[0] + 1):
+        skeleton = texts[number].skeleton
+        begin = low[1] if number == low[0] else 0
+        end = high[1] if number == high[0] else len(skeleton)
+        index = skeleton.find(key, begin, max(begin, end) + len(key))
+        if index >= 0:
+            return number, index
+    return None
+
+
+def _place(page: int, texts: list[FileText], spots: dict[int, Spot], title_page: str | None) -> tuple[int, tuple]:
+    """Where a page's marker goes: before its first word; a blank page (or one not found) at the end of the
+    document of the page before it, or just before the next page when that page is in the same document."""
+    if page in spots:
+        number, index = spots[page]
+        return number, _word_point(texts[number], index)
+    before = max((p for p in spots if p < page), default=None)
+    after = min((p for p in spots if p > page), default=None)
+    if before is None:
+        names = [text.name for text in texts]
+        if title_page in names:
+            return names.index(title_page), _title_point(texts[names.index(title_page)])
+        return _place(after, texts, spots, title_page) if after is not None else (0, _title_point(texts[0]))
+    if after is not None and spots[after][0] == spots[before][0]:
+        return _place(after, texts, spots, title_page)
+    return spots[before][0], _end_point(texts[spots[before][0]])
+
+
+def _locate(start: PageStart, texts: list[FileText], where: dict[str, int], cursor: Spot) -> Spot | None:
     anchor = next((i for run in start.runs for i in reversed(run.ids)
-                   if i in where and local(_element(where[i], i)) in BLOCKS), None)
-    if anchor is None:
+                   if i in where and local(_element(texts[where[i]], i)) in BLOCKS), None)
+    if anchor is None or where[anchor] < cursor[0]:
         return None
-    text = where[anchor]
+    number = where[anchor]
+    text = texts[number]
     begin, high = text.skeleton_range(anchor)
-    low = max(begin, cursors.get(text.name, 0))
+    low = max(begin, cursor[1] if number == cursor[0] else 0)
     words = "".join(c for run in start.runs if anchor in run.ids for c in run.text if c.isalnum()).casefold()
     index = text.skeleton.find(words, low, high) if words else -1
     if index < 0:
         if low > begin:
             return None  # the words are not after the previous page, and the element began before it
         index = low
-    cursors[text.name] = index + 1
-    offset = _word_start(text.flat, text.positions[index] if index < len(text.positions) else len(text.flat))
-    return text.name, _lift(text.point_at(offset))
+    return number, index
+
+
+def _word_point(text: FileText, index: int) -> tuple:
+    """Before the word the page begins in: a page that begins inside a word hyphenated across the break
+    gets its marker before that word, never inside it (a reader or a screen reader would split it)."""
+    offset = text.positions[index] if index < len(text.positions) else len(text.flat)
+    while offset > 0 and text.flat[offset - 1].isalnum():
+        offset -= 1
+    return _lift(text.point_at(offset))
 
 
 def _element(text: FileText, identifier: str):
     return next(e for e in text.root.iter() if e.get("id") == identifier)
-
-
-def _word_start(flat: str, offset: int) -> int:
-    """The start of the first whole word at or after ``offset`` (a page may begin mid-word)."""
-    while 0 < offset < len(flat) and flat[offset - 1].isalnum():
-        offset += 1
-    while offset < len(flat) and flat[offset].isspace():
-        offset += 1
-    return offset
 
 
 def _lift(point: tuple) -> tuple:
@@ -159,10 +214,18 @@ def _title_point(text: FileText) -> tuple:
     return owner, False, len(owner.text or "")
 
 
-def _insert(point: tuple, page: int) -> None:
+def _end_point(text: FileText) -> tuple:
+    """After the last block of a document: a blank page follows the content before it."""
+    body = text.root.find(f"{{{XHTML_NS}}}body")
+    if len(body):
+        return body[-1], True, len(body[-1].tail or "")
+    return body, False, len(body.text or "")
+
+
+def _insert(point: tuple, page: int, label: str) -> None:
     owner, tail, offset = point
     marker = make("span", {f"{{{EPUB_NS}}}type": "pagebreak", "role": "doc-pagebreak",
-                           "id": f"page-{page}", "aria-label": str(page)})
+                           "id": f"page-{page}", "aria-label": label})
     if tail:
         text = owner.tail or ""
         owner.tail, marker.tail = text[:offset] or None, text[offset:] or None

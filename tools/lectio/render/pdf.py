@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import fonts, margins, outputintent, pdfroles, pdftags, styles, timestamps
+from lectio.render import fonts, footnoteorder, margins, outputintent, pdfroles, pdftags, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 3
@@ -29,6 +29,7 @@ def weasyprint():
             f"WeasyPrint cannot load the Pango library ({exc})",
             fix="install Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 (Debian/Ubuntu), "
                 "brew install pango (macOS)") from None
+    footnoteorder.install()
     return module
 
 

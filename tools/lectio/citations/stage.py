@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lectio import pandoc
-from lectio.citations import bibtex
+from lectio.citations import bibtex, citeprocfix
 from lectio.citations.bibtex import BibEntry
 from lectio.citations.entries import language_findings, month_findings, required_findings
 from lectio.citations.unlinked import unlinked_findings
@@ -184,10 +184,12 @@ def format_notes(text: Text, bib: Bibliography, style: Path, timeout: float) -> 
     body = " ".join(f"x[^{n.number}]" for n in text.notes)
     # a note of several paragraphs (or with a list) goes on indented under its [^n]:
     defs = "\n\n".join(f"[^{n.number}]: " + prose(n.markdown).replace("\n", "\n    ") for n in text.notes)
-    out = _citeproc(f"{body}\n\n{defs}\n", bib, style, timeout, text.display_path, ["-M", "suppress-bibliography=true"])
+    out = _citeproc(f"{body}\n\n{defs}\n", citeprocfix.note_entries(list(bib.entries.values())), style,
+                    timeout, text.display_path, ["-M", "suppress-bibliography=true"])
     formatted = _footnote_items(out)
+    ibid = citeprocfix.ibid_term(style, timeout)
     for note in text.notes:
-        inner = _note_html(formatted.get(str(note.number), ""), note.markdown, inside)
+        inner = citeprocfix.ibid_in_text(_note_html(formatted.get(str(note.number), ""), note.markdown, inside), ibid)
         note.html = f"[{inner}]" if note.reconstructed else inner
 
 
@@ -221,18 +223,22 @@ def bibliography_entries(keys: list[str], bib: Bibliography, style: Path, timeou
     if not keys:
         return []
     nocite = ", ".join(f"@{k}" for k in sorted(set(keys)))
-    out = _citeproc(f"---\nnocite: '{nocite}'\n---\n", bib, style, timeout, "bibliography", [])
+    out = _citeproc(f"---\nnocite: '{nocite}'\n---\n", citeprocfix.bibliography_entries(list(bib.entries.values())),
+                    style, timeout, "bibliography", [])
     return [(key, inner.strip())
             for key, inner in re.findall(r'<div id="ref-([^"]*)" class="csl-entry"[^>]*>(.*?)</div>', out, re.S)]
 
 
-def _citeproc(markdown: str, bib: Bibliography, style: Path, timeout: float, what: str, extra: list[str]) -> str:
-    """One citeproc run over the resolved .bib (a temporary file named on the command line,
-    which ``--sandbox`` lets pandoc read)."""
-    args = ["-f", "markdown", "-t", "html5", "--wrap=none", "--citeproc", "--csl", str(style)]
+def _citeproc(markdown: str, entries: list[BibEntry], style: Path, timeout: float, what: str,
+              extra: list[str]) -> str:
+    """One citeproc run over the resolved entries, as :mod:`citeprocfix` prepares them and
+    its copy of the style (temporary files named on the command line, which ``--sandbox``
+    lets pandoc read)."""
     with tempfile.TemporaryDirectory(prefix="lectio-bib-") as folder:
-        if bib.entries:
+        args = ["-f", "markdown", "-t", "html5", "--wrap=none", "--citeproc",
+                "--csl", str(citeprocfix.write_style(style, Path(folder)))]
+        if entries:
             resolved = Path(folder) / "resolved.bib"
-            resolved.write_text(resolved_bibtex(bib), encoding="utf-8")
+            resolved.write_text(bibtex.dumps(entries), encoding="utf-8")
             args += ["--bibliography", str(resolved)]
-        return pandoc.run(args + extra, markdown, timeout=timeout, what=what)
+        return citeprocfix.restore(pandoc.run(args + extra, markdown, timeout=timeout, what=what))

@@ -185,7 +185,10 @@ def _word_point(text: FileText, index: int) -> tuple:
     """Before the word the page begins in: a page that begins inside a word hyphenated across the break
     gets its marker before that word, never inside it (a reader or a screen reader would split it)."""
     offset = text.positions[index] if index < len(text.positions) else len(text.flat)
-    while offset > 0 and text.flat[offset - 1].isalnum():
+    flat = text.flat
+    # a hyphen between letters ("well-known" broken after "well-") is inside the word too
+    while offset > 0 and (flat[offset - 1].isalnum() or
+                          flat[offset - 1] in "-\u2010" and offset > 1 and flat[offset - 2].isalnum()):
         offset -= 1
     return _lift(text.point_at(offset))
 

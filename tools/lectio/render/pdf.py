@@ -14,7 +14,8 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import folios, fonts, margins, outputintent, pdfroles, pdftags, refine, styles, timestamps
+from lectio.render import folios, fonts, footnoteorder, margins, outputintent, pdfroles, pdftags, refine, styles, \
+    timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 4
@@ -30,6 +31,7 @@ def weasyprint():
             f"WeasyPrint cannot load the Pango library ({exc})",
             fix="install Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 (Debian/Ubuntu), "
                 "brew install pango (macOS)") from None
+    footnoteorder.install()
     return module
 
 

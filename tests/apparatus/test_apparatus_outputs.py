@@ -77,13 +77,15 @@ def test_pdf_page_references_point_to_the_passages(built, pdf_pages):
     entries = apparatus.check_project(built, citations_too=False).entries
     start, end = dests["readings-compared"], dests.get("bibliography", len(texts) + 1)
     compared = re.sub(r"\s+", " ", " ".join(texts[start - 1:end - 1]))
-    printed = re.findall(r"\b([MS]) (\d+), p\. (\d+)", compared)
+    printed = re.findall(r"\b([MS]) (\d+), pp?\. (?:(\d+)–)?(\d+)", compared)  # "pp. 14–15" across a break
     expected = [(p.siglum, str(p.block.number)) for e in entries for p in e.passages]
-    assert [(siglum, paragraph) for siglum, paragraph, _ in printed] == expected
+    assert [(siglum, paragraph) for siglum, paragraph, _, _ in printed] == expected
     passages = [(n, e, p) for n, e in enumerate(entries, start=1) for p in e.passages]
-    for (number, entry, passage), (_, _, page) in zip(passages, printed):
+    for (number, entry, passage), (_, _, first, page) in zip(passages, printed):
         physical = dests[f"{passage.siglum}-app-{entry.id}"]
         assert folio(texts[physical - 1]) == int(page), (entry.id, passage.siglum, page)
+        if first:  # the page of the passage's first words
+            assert folio(texts[dests[f"{passage.siglum}-from-{entry.id}"] - 1]) == int(first), (entry.id, first)
         assert re.search(rf"A{number}(?!\d)", texts[physical - 1]), (entry.id, passage.siglum, page)
         assert dests[f"reading-{passage.siglum}"] <= physical < start
 
@@ -100,8 +102,9 @@ def test_pdf_see_also_references_point_to_the_entries(built, pdf_pages):
         assert folio(texts[dests[f"app-{numbers[label]}"] - 1]) == int(page)
 
 
-def test_pdf_synopsis_is_never_split_across_pages(built, pdf_pages):
-    """Both passages of an entry stand whole on one page of Readings compared."""
+def test_pdf_synopsis_stands_on_one_page_or_goes_on_over_the_next(built, pdf_pages):
+    """An entry's passages begin and end on one page of Readings compared, or a long synopsis splits
+    at a page break and goes on over the next page (docs/typesetting.md), never further."""
     texts, dests = pdf_pages
     letters = [re.sub(r"[^a-z]", "", text.casefold()) for text in texts]
     entries = apparatus.check_project(built, citations_too=False).entries
@@ -112,4 +115,4 @@ def test_pdf_synopsis_is_never_split_across_pages(built, pdf_pages):
             words = re.sub(r"[^a-z]", "", passage.block.text[passage.start:passage.end].casefold())
             pages |= {next(n for n in range(start, len(texts) + 1) if part in letters[n - 1])
                       for part in (words[:25], words[-25:])}
-        assert len(pages) == 1, (entry.id, sorted(pages))
+        assert max(pages) - min(pages) <= 1, (entry.id, sorted(pages))

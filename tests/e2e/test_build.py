@@ -50,9 +50,10 @@ def test_pdf_page_size_is_the_trim(built):
 
 def test_pdf_has_page_numbers(built):
     pages = pdf_text(built)
+    labels = PdfReader(built / "build" / f"{NAME}.pdf").page_labels  # i, ii, … then 1, 2, …
     # the folio is in the running head ("10 TITLE", "Title 11") or at the foot: the last line extracted
-    numbered = [i for i, page in enumerate(pages, start=1)
-                if page.strip() and re.search(rf"(^|\s){i}(\s|$)", page.strip().splitlines()[-1])]
+    numbered = [label for label, page in zip(labels, pages)
+                if page.strip() and re.search(rf"(^|\s){label}(\s|$)", page.strip().splitlines()[-1])]
     assert len(numbered) > len(pages) // 2
 
 

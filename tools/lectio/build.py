@@ -130,11 +130,11 @@ def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
 def make_epub(book, document=None, folder: Path | None = None) -> Path:
     """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the printed
     folios (/PageLabels) of the PDF staged in ``folder`` by this build, else of ``document`` written now."""
-    from lectio.render import epub, pagemap, pdf
+    from lectio.render import epub, laidout, pagemap, pdf
 
     pages = labels = None
     if document is not None:
-        pages = pagemap.page_starts(document)
+        pages = laidout.first_column(pagemap.page_starts(document), document)
         staged = output_path(book.config, "pdf", folder) if folder is not None else None
         printed = staged.read_bytes() if staged is not None and staged.is_file() else \
             pdf.pdf_bytes(document, book.config)

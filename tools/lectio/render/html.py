@@ -11,31 +11,38 @@ import html
 
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, Block, \
     Book, Reading, Text
-from lectio.render import nesting, notemarkup, passages
+from lectio.render import nesting, notemarkup, passages, runningheads
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.pagesetup import PageSetup
+from lectio.render.printlang import hyphenation_tag
 from lectio.render.sanitize import clean, safe_url
+from lectio.render.synopsis import synopsis_html
 
 esc = html.escape
+# The chapters of the front matter, with roman folios; the first reading opens the main matter
+# (data-matter="main"), whose folios are arabic from 1 (print.css, render/folios.py)
+PRELIMS = "prelims"
 
 
 def write_html(book: Book, css: str = "") -> str:
     cfg = book.config.edition
+    setup = PageSetup.from_config(book.config)
     parts = [
-        f'<!DOCTYPE html>\n<html lang="{esc(cfg.language)}" class="{PageSetup.from_config(book.config).html_class()}">'
+        f'<!DOCTYPE html>\n<html lang="{esc(hyphenation_tag(cfg.language))}" class="{setup.html_class()}">'
         '\n<head>\n<meta charset="utf-8"/>',
         f"<title>{esc(cfg.title)}</title>",
         f'<meta name="author" content="{esc(", ".join(cfg.editors))}"/>',
         f'<meta name="dcterms.created" content="{esc(cfg.date)}"/>',
         f"<style>\n{css}</style>" if css else "",
-        f'</head>\n<body data-book-title="{esc(cfg.title)}">',
+        f'</head>\n<body data-book-title="{esc(runningheads.book_head(cfg.title, setup))}">',
         front_matter(book),
         contents(book),
-        chapter("note-on-text", "Note on the text", "".join(f"<p>{p}</p>" for p in book.note_on_text)),
+        chapter("note-on-text", "Note on the text", "".join(f"<p>{p}</p>" for p in book.note_on_text), PRELIMS),
     ]
     if book.introduction:
-        parts.append(chapter("introduction", "Introduction", text_body(book.introduction, "intro")))
-    parts += [reading_chapter(r, book.apparatus) for r in book.readings]
+        parts.append(chapter("introduction", "Introduction", text_body(book.introduction, "intro"), PRELIMS))
+    parts += [reading_chapter(r, book.apparatus, main_start=i == 0, head=runningheads.chapter_head(r.title, setup))
+              for i, r in enumerate(book.readings)]
     if book.apparatus:
         parts.append(chapter("readings-compared", "Readings compared", apparatus_body(book)))
     if book.bibliography_html:
@@ -77,10 +84,10 @@ def imprint(book: Book) -> str:
 
 
 def contents(book: Book) -> str:
-    items = [("note-on-text", "Note on the text", "")]
+    items = [("note-on-text", "Note on the text")]
     if book.introduction:
-        items.append(("introduction", "Introduction", ""))
-    rows = [_toc_row(anchor, esc(title)) for anchor, title, _ in items]
+        items.append(("introduction", "Introduction"))
+    rows = [_toc_row(anchor, esc(title), classes=PRELIMS) for anchor, title in items]
     rows += [_toc_row(r.anchor, f'<span class="siglum">{r.siglum}</span> {esc(r.title)}', r.author, "reading-item")
              for r in book.readings]
     if book.apparatus:
@@ -100,14 +107,16 @@ def chapter(anchor: str, title: str, body: str, classes: str = "") -> str:
             f"<h1>{esc(title)}</h1>\n{body}</section>")
 
 
-def reading_chapter(reading: Reading, entries: list[ApparatusEntry]) -> str:
+def reading_chapter(reading: Reading, entries: list[ApparatusEntry], main_start: bool = False, head: str = "") -> str:
+    """A reading's chapter; ``head`` is its running head (``runningheads``), its title by default."""
     numbers = {e.id: i for i, e in enumerate(entries, start=1)}
     byline = f'<p class="byline">{esc(reading.author)}</p>' if reading.author else ""
     description = f'<p class="description">{esc(reading.description)}</p>' if reading.description else ""
     body = byline + description + text_body(reading.text, reading.siglum, numbers)
-    lang = f' lang="{esc(reading.language)}"' if reading.language else ""
+    lang = f' lang="{esc(hyphenation_tag(reading.language))}"' if reading.language else ""
+    lang += ' data-matter="main"' if main_start else ""
     return (f'<section class="chapter reading" id="{reading.anchor}"{lang} data-siglum="{reading.siglum}" '
-            f'data-title="{esc(reading.title)}"><h1><span class="siglum">{reading.siglum}</span> '
+            f'data-title="{esc(head or reading.title)}"><h1><span class="siglum">{reading.siglum}</span> '
             f"{esc(reading.title)}</h1>\n{body}</section>")
 
 
@@ -163,9 +172,10 @@ STRUCTURAL = {
 def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str:
     out = []
     block_levels = passages.levels(block)
-    for event in events(block):
+    starts = {id(s): passages.start_id(prefix, s.target) for s in block.spans if s.kind == "anchor"}
+    for event in passages.calls_before_markers(events(block)):
         if isinstance(event, Run):
-            out.append(_wrap(esc(event.text, quote=False).replace("\n", "<br/>"), event.spans, block_levels))
+            out.append(_wrap(esc(event.text, quote=False).replace("\n", "<br/>"), event.spans, block_levels, starts))
         elif isinstance(event, Call):
             note_id = event.note.anchor(prefix)
             out.append(f'<span class="footnote" id="{note_id}">{clean(notemarkup.as_print_spans(event.note.html))}</span>')
@@ -180,7 +190,8 @@ def _marker(entry_id: str, prefix: str, entry_numbers: dict[str, int]) -> str:
             f'A{entry_numbers.get(entry_id, 0)}</a>')
 
 
-def _wrap(text: str, spans, block_levels: dict[int, int]) -> str:
+def _wrap(text: str, spans, block_levels: dict[int, int], starts: dict[int, str]) -> str:
+    """``text`` inside its spans; a passage's first span gets the id its page range starts from."""
     for span in reversed(spans):
         if span.kind == "link":
             text = f'<a href="{esc(span.target)}">{text}</a>' if safe_url(span.target) else text
@@ -190,7 +201,9 @@ def _wrap(text: str, spans, block_levels: dict[int, int]) -> str:
             text = f"<{tag}{attrs}>{text}</{tag}>"
         elif span.kind == "anchor":
             classes = " ".join(passages.passage_classes(span, block_levels))
-            text = f'<span class="{classes}" data-entry="{esc(span.target)}">{text}</span>'
+            start = starts.pop(id(span), "")
+            start = f' id="{esc(start)}"' if start else ""
+            text = f'<span class="{classes}"{start} data-entry="{esc(span.target)}">{text}</span>'
     return text
 
 
@@ -201,21 +214,12 @@ def apparatus_body(book: Book) -> str:
 
 
 def _entry_html(entry: ApparatusEntry, numbers: dict[str, int]) -> str:
-    """A column (a side) per passage, stacked when more than three (``passages.synopsis_classes``); each
-    side is headed "B 7, p. 12" (the page from target-counter) and links back to the passage's marker."""
-    sides = []
-    for passage in entry.passages:
-        quote = esc(passages.quotation(passage.block, passage.start, passage.end), quote=False)
-        sides.append(
-            f'<div class="side side-{passage.siglum}"><p class="side-ref">'
-            f'<a class="passage-ref" href="#{passage.siglum}-app-{entry.id}"><span class="siglum">{passage.siglum}'
-            f'</span> {passage.block.number}</a></p><blockquote class="passage-text">{quote}</blockquote></div>')
+    """The entry's heading, its synopsis (``synopsis``), its commentary and its cross-references."""
     commentary = text_body(entry.commentary, "app", numbered=False)
-    synopsis = " ".join(passages.synopsis_classes(len(sides)))
     see = ""
     if entry.see:
         links = "; ".join(f'<a class="entry-ref" href="#app-{s}">A{numbers.get(s, "?")}</a>' for s in entry.see)
         see = f'<p class="see">See also {links}.</p>'
     return (f'<section class="entry" id="app-{entry.id}"><h2><span class="entry-number">A{numbers[entry.id]}</span> '
-            f'{esc(entry.theme)}</h2><div class="{synopsis}">{"".join(sides)}</div>'
+            f'{esc(entry.theme)}</h2>{synopsis_html(entry)}'
             f'<div class="commentary">{commentary}</div>{see}</section>')

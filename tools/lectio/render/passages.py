@@ -9,6 +9,7 @@ reader sees where each passage begins and ends.
 from __future__ import annotations
 
 from lectio.model import ApparatusEntry, Block, Span
+from lectio.render.inline import Call, SpanEnd
 from lectio.sources import LACUNA
 
 
@@ -36,9 +37,30 @@ def passage_classes(span: Span, block_levels: dict[int, int]) -> list[str]:
     return ["passage"] + ([f"passage-{min(level, 3)}"] if level > 1 else [])
 
 
+def start_id(prefix: str, entry_id: str) -> str:
+    """The id of a passage's first words (``B-from-<entry>``); its marker is ``B-app-<entry>``."""
+    return f"{prefix}-from-{entry_id}"
+
+
 def quotation(block: Block, start: int, end: int) -> str:
     """The passage's words as the synopsis prints them."""
     return block.text[start:end].replace(LACUNA, "").strip()
+
+
+def calls_before_markers(stream: list) -> list:
+    """The print order of a block's events (``inline.events``): where a passage ends at a note's call,
+    the call comes first, kept to the word it follows, and the passage's marker after it; set the other
+    way round, a marker "A4" and a call "2" read as one number, "A42"."""
+    out, ends = [], []
+    for event in stream:
+        if isinstance(event, SpanEnd):
+            ends.append(event)
+            continue
+        if not isinstance(event, Call):
+            out += ends
+            ends = []
+        out.append(event)
+    return out + ends
 
 
 MAX_COLUMNS = 3  # more passages than this are stacked: a fourth column would be too narrow for a page

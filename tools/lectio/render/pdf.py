@@ -2,7 +2,8 @@
 
 The page geometry (trim, mirrored margins, gutter, bleed) comes from
 ``pagesetup`` as a second stylesheet, so the book can be laid out again with a
-wider gutter when its page count asks for one. After layout the paragraph
+wider gutter when its page count asks for one, or with what a layout tells the next
+(``refine``: page ranges for passages across a break, notes kept on their call's page). After layout the paragraph
 numbers of right-hand pages move to the outer margin and the page count is
 padded (to even, or to a multiple of four).
 """
@@ -13,10 +14,11 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import fonts, footnoteorder, margins, outputintent, pdfroles, pdftags, styles, timestamps
+from lectio.render import folios, fonts, footnoteorder, margins, outputintent, pdfroles, pdftags, refine, styles, \
+    timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
-MAX_PASSES = 3
+MAX_PASSES = 4
 BLANK_RECTO_VERSO = '<!DOCTYPE html><html><body><div></div><div style="break-before: page"></div></body></html>'
 
 
@@ -49,14 +51,15 @@ def layout(html_text: str, config):
     """Lay the book out; returns WeasyPrint's Document (pages, anchors), padded and finished."""
     setup = PageSetup.from_config(config)
     pad = config.output.pad_to
-    counted = 0
+    counted, text, loose = 0, html_text, frozenset()
     for _ in range(MAX_PASSES):
         setup = setup.with_pages(counted)
-        document = _render(html_text, config, setup)
+        document = _render(text, config, setup)
         pages = padded(len(document.pages), pad)
-        if gutter(pages) == gutter(counted):
+        better, loose = refine.refined(html_text, document, loose)  # page ranges, notes on their page
+        if gutter(pages) == gutter(counted) and better == text:
             break
-        counted = pages  # the gutter grows with the page count: lay out again
+        counted, text = pages, better  # the gutter grows with the page count: lay out again
     margins.to_outer_margin(document)
     refused = document.lectio_refused
     document = _pad(document, config, setup, pad)
@@ -133,7 +136,7 @@ def pdf_bytes(document, config, variant: str | None = None) -> bytes:
     finish = outputintent.finisher(profile, f"{edition.identifier}#{variant}") if profile else None
     try:
         with outputintent.unchanged(document):
-            data = document.write_pdf(pdf_variant=variant or None, pdf_tags=True, finisher=finish)
+            data = document.write_pdf(pdf_variant=variant or None, pdf_tags=True, finisher=folios.labelled(finish))
     except Exception as exc:
         raise RenderError(f"WeasyPrint could not write the PDF ({variant or 'plain'}): {exc}") from exc
     return pdftags.finish(data, pdfroles.collect(document, edition.language), edition.title)

@@ -147,3 +147,18 @@ def example_build(tmp_path_factory):
         return builds[name]
 
     return build
+
+
+@pytest.fixture(scope="session")
+def a4_course_reader(tmp_path_factory):
+    """The seed as an A4 course reader with a PDF/UA-1 file beside the print PDF, built and verified
+    once per session: (project root, the CLI result). The issue's second geometry."""
+    import re
+
+    root = copy_project(tmp_path_factory.mktemp("a4"))
+    toml = root / "edition.toml"
+    text = re.sub(r'(?m)^trim = ".*"$', 'trim = "a4"\nlayout = "course-reader"\nextra_variants = ["pdf/ua-1"]',
+                  toml.read_text(encoding="utf-8"), count=1)
+    assert 'trim = "a4"' in text
+    toml.write_text(text, encoding="utf-8")
+    return root, run_cli("build", "--project", str(root))

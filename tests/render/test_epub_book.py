@@ -132,7 +132,9 @@ def _ace_ready() -> bool:
 
 
 @pytest.mark.skipif(not _ace_ready(), reason="Ace by DAISY or Chromium is not installed (bash .ci/ace-setup)")
-def test_ace_finds_no_violation(built, tmp_path):
-    done = subprocess.run(["bash", "benchmarks/ace.sh", str(built / "build" / f"{NAME}.epub"), str(tmp_path / "ace")],
+@pytest.mark.parametrize("geometry", ["6x9 book", "a4 course-reader"])
+def test_ace_finds_no_violation(built, a4_course_reader, geometry, tmp_path):
+    root = built if geometry == "6x9 book" else a4_course_reader[0]
+    done = subprocess.run(["bash", "benchmarks/ace.sh", str(root / "build" / f"{NAME}.epub"), str(tmp_path / "ace")],
                           capture_output=True, text=True, timeout=300, cwd=verify.__file__.rsplit("/tools/", 1)[0])
     assert done.returncode == 0, done.stdout + done.stderr

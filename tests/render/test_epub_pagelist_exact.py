@@ -4,32 +4,22 @@ default 6×9 book and at an A4 course reader (the page-list follows the PDF's ge
 from __future__ import annotations
 
 import io
-import re
 
 import pikepdf
 import pytest
-from click.testing import CliRunner
 
 from lectio import verify
-from lectio.cli import main
 from lectio.render.pagemap import page_labels
 from lectio.render.pagesetup import PageSetup
-from tests.conftest import copy_project
 from tests.render.pagecheck import check
 
 pytestmark = pytest.mark.slow
 NAME = "collectivization-reader"
 
 
-@pytest.fixture(scope="module")
-def a4_reader(tmp_path_factory):
-    """The seed as an A4 course reader: another page geometry, other page breaks."""
-    root = copy_project(tmp_path_factory.mktemp("a4"))
-    toml = (root / "edition.toml").read_text(encoding="utf-8")
-    toml = re.sub(r'(?m)^trim = .*$', 'trim = "a4"\nlayout = "course-reader"', toml, count=1)
-    assert 'trim = "a4"' in toml
-    (root / "edition.toml").write_text(toml, encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--project", str(root), "--no-verify"])
+@pytest.fixture
+def a4_reader(a4_course_reader):
+    root, result = a4_course_reader
     assert result.exit_code == 0, result.output
     return root
 

@@ -60,6 +60,7 @@ def layout(html_text: str, config):
         if gutter(pages) == gutter(counted) and better == text:
             break
         counted, text = pages, better  # the gutter grows with the page count: lay out again
+    _refuse_lost_notes(document)
     margins.to_outer_margin(document)
     refused = document.lectio_refused
     document = _pad(document, config, setup, pad)
@@ -68,6 +69,14 @@ def layout(html_text: str, config):
 
     document.lectio_refused = refused_findings(refused, editor_stylesheets(config), config.root, allowed_folders(config))
     return document
+
+
+def _refuse_lost_notes(document) -> None:
+    lost = refine.lost_notes(document)
+    if lost:
+        raise RenderError(f"the print layout set the call of note(s) {', '.join(lost)} but not their text",
+                          fix="report it with the edition; a different trim or print stylesheet may avoid it",
+                          code="render.note-lost")
 
 
 def allowed_folders(config) -> list[Path]:

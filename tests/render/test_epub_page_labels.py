@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 
-import pikepdf
+from pypdf import PdfReader
 
 from lectio import build, pipeline
-from lectio.render import pdf
 from lectio.render.epub_nav import page_list
 from lectio.render.epub_xhtml import parse, serialize
 from lectio.render.pagelist import insert_pagebreaks
@@ -39,20 +37,18 @@ def test_without_labels_the_page_numbers_are_the_labels():
     assert placed == [(1, "1", "EPUB/text/ch001.xhtml")]
 
 
-def test_the_epub_takes_the_folios_of_the_pdf_staged_by_the_same_build(tmp_path):
+def test_the_epub_page_list_carries_the_folios_the_pdf_prints(tmp_path):
+    """The EPUB's labels are the written PDF's /PageLabels, page for page (front matter roman)."""
     root = make_tiny_project(tmp_path / "tiny")
     book = pipeline.check(root).book
     document = build.layout_pdf(book)
     staging = tmp_path / "staging"
     staging.mkdir()
-    printed = pikepdf.open(io.BytesIO(pdf.pdf_bytes(document, book.config)))
-    count = len(printed.pages)
-    printed.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([
-        0, pikepdf.Dictionary(S=pikepdf.Name.r), 1, pikepdf.Dictionary(S=pikepdf.Name.D)]))
-    printed.save(build.output_path(book.config, "pdf", staging))
+    printed = PdfReader(build.make_pdf(book, document, staging)[0]).page_labels
     epub = build.make_epub(book, document, staging)
     with zipfile.ZipFile(epub) as archive:
         nav = archive.read("EPUB/nav.xhtml").decode()
     items = nav[nav.index('epub:type="page-list"'):].split("</ol>")[0]
     labels = [part.split(">", 1)[1].split("<", 1)[0] for part in items.split("<a ")[1:]]
-    assert labels == ["i"] + [str(n) for n in range(1, count)]
+    assert labels == printed
+    assert labels[0] == "i" and "1" in labels

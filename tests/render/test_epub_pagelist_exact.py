@@ -3,13 +3,12 @@ default 6×9 book and at an A4 course reader (the page-list follows the PDF's ge
 
 from __future__ import annotations
 
-import io
 
 import pikepdf
+from pypdf import PdfReader
 import pytest
 
 from lectio import verify
-from lectio.render.pagemap import page_labels
 from lectio.render.pagesetup import PageSetup
 from tests.render.pagecheck import check
 
@@ -28,7 +27,7 @@ def checks_of(root, trim: str, layout: str):
     pdf, epub = root / "build" / f"{NAME}.pdf", root / "build" / f"{NAME}.epub"
     with pikepdf.open(pdf) as opened:
         pages = len(opened.pages)
-    return check(str(pdf), str(epub), PageSetup(trim, layout, pages=pages)), page_labels(pdf.read_bytes())
+    return check(str(pdf), str(epub), PageSetup(trim, layout, pages=pages)), PdfReader(pdf).page_labels
 
 
 @pytest.mark.parametrize("geometry", ["6x9 book", "a4 course-reader"])
@@ -54,19 +53,3 @@ def test_blank_pages_stand_at_the_end_of_the_content_before_them(built):
     for blank in blanks:
         before = checks[blank.page - 2]
         assert blank.document == before.document and blank.epub_word == ""
-
-
-def test_page_labels_follow_the_pdfs_printed_folios():
-    pdf = pikepdf.new()
-    for _ in range(6):
-        pdf.add_blank_page(page_size=(100, 100))
-    pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array([
-        0, pikepdf.Dictionary(S=pikepdf.Name.r), 4, pikepdf.Dictionary(S=pikepdf.Name.D)]))
-    buffer = io.BytesIO()
-    pdf.save(buffer)
-    assert page_labels(buffer.getvalue()) == ["i", "ii", "iii", "iv", "1", "2"]
-    plain = pikepdf.new()
-    plain.add_blank_page()
-    out = io.BytesIO()
-    plain.save(out)
-    assert page_labels(out.getvalue()) == ["1"]

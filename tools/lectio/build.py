@@ -128,17 +128,14 @@ def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
 
 
 def make_epub(book, document=None, folder: Path | None = None) -> Path:
-    """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the printed
-    folios (/PageLabels) of the PDF staged in ``folder`` by this build, else of ``document`` written now."""
-    from lectio.render import epub, laidout, pagemap, pdf
+    """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the
+    printed folios (``folios.page_labels``: the numbers the PDF's /PageLabels are written from)."""
+    from lectio.render import epub, folios, laidout, pagemap
 
     pages = labels = None
     if document is not None:
         pages = laidout.first_column(pagemap.page_starts(document), document)
-        staged = output_path(book.config, "pdf", folder) if folder is not None else None
-        printed = staged.read_bytes() if staged is not None and staged.is_file() else \
-            pdf.pdf_bytes(document, book.config)
-        labels = pagemap.page_labels(printed)
+        labels = list(folios.page_labels(document))
     path = output_path(book.config, "epub", folder)
     atomic_write(path, epub.render_epub(book, pages, labels))
     return path

@@ -274,7 +274,7 @@ def render_epub(book: Book, pages=None, labels: list[str] | None = None) -> byte
     ``--sandbox`` keeps pandoc from reading a ``--css`` file, fonts or a cover image,
     so the stylesheet, the fonts the text uses and the cover are written into the
     package afterwards. ``pages`` (``pagemap.page_starts`` of the laid-out PDF) gives
-    the page-list, ``labels`` (``pagemap.page_labels`` of the PDF) its printed folios.
+    the page-list, ``labels`` (``folios.page_labels`` of the laid-out PDF) its printed folios.
     """
     config = book.config
     with tempfile.TemporaryDirectory(prefix="lectio-epub-") as tmp:

@@ -8,9 +8,8 @@ The EPUB writer finds the same words in the same paragraph and puts a page-break
 marker there (``render/pagelist.py``), so the EPUB's page-list matches the PDF.
 
 Pages are numbered as the PDF's physical pages, 1 to n (the markers' ids); the
-page-list shows their printed folios, read from the written PDF's /PageLabels
-(``page_labels``: roman front matter, arabic main matter), or the page numbers
-when the PDF has no labels.
+page-list shows their printed folios (``folios.page_labels``: roman front matter,
+arabic main matter, the numbers the PDF's /PageLabels are written from).
 """
 
 from __future__ import annotations
@@ -37,18 +36,6 @@ class PageStart:
     def blank(self) -> bool:
         """No text; a run with ids and no text at all is the anchor-only fallback, not blank."""
         return not any(run.text.strip() or (not run.text and run.ids) for run in self.runs)
-
-
-def page_labels(pdf: bytes) -> list[str]:
-    """The printed folio of every page of a written PDF: its /PageLabels, else 1 to n."""
-    import io
-
-    import pikepdf
-
-    with pikepdf.open(io.BytesIO(pdf)) as opened:
-        if "/PageLabels" not in opened.Root:
-            return [str(number) for number in range(1, len(opened.pages) + 1)]
-        return [page.label for page in opened.pages]
 
 
 def page_starts(document) -> list[PageStart]:

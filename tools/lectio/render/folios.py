@@ -15,6 +15,8 @@ page box shows "vii" and "12" where the book prints them. A page-list that names
 
 from __future__ import annotations
 
+from lectio.render import laidout
+
 MAIN = "main"  # the page name print.css gives the main matter's first page group
 NUMERALS = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
             (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -32,7 +34,7 @@ def roman(number: int) -> str:
 def main_matter_start(document) -> int:
     """The index (0-based) of the first page of the main matter; 0 when the book has no front matter."""
     for index, page in enumerate(document.pages):
-        page_type = getattr(getattr(page, "_page_box", None), "page_type", None)
+        page_type = getattr(laidout.page_box(page), "page_type", None)
         if getattr(page_type, "name", None) == MAIN and not getattr(page_type, "blank", False):
             return index
     return 0

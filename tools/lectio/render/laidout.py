@@ -28,10 +28,16 @@ class PagePair:
         return self.first != self.last
 
 
+def page_box(page):
+    """The laid-out boxes of a WeasyPrint page (``Page._page_box``, not public API: the one place
+    lectio reads it), or None."""
+    return getattr(page, "_page_box", None)
+
+
 def page_boxes(document):
     """(physical page number, page box) of every page that has its boxes."""
     for number, page in enumerate(document.pages, start=1):
-        box = getattr(page, "_page_box", None)
+        box = page_box(page)
         if box is not None:
             yield number, box
 

@@ -10,6 +10,8 @@ stay real text (they extract as "B 7").
 
 from __future__ import annotations
 
+from lectio.render import laidout
+
 GAP_PX = 9  # between the text and the number, in CSS px (1/96 in), as WeasyPrint lays out
 
 
@@ -17,7 +19,7 @@ def to_outer_margin(document) -> int:
     """Set every number just outside the text block, on the page's outer side; returns how many."""
     moved = 0
     for page in document.pages:
-        box = getattr(page, "_page_box", None)
+        box = laidout.page_box(page)
         if box is not None:
             moved += _move_page(box, getattr(box.page_type, "side", "left") == "right")
     return moved

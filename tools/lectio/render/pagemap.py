@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lectio.render import laidout
+
 ENOUGH = 48  # characters of a page's opening text that are kept
 
 
@@ -44,7 +46,7 @@ def page_starts(document) -> list[PageStart]:
 
 
 def _opening(page) -> list[TextRun]:
-    box = getattr(page, "_page_box", None)
+    box = laidout.page_box(page)
     if box is None or not getattr(box, "children", None):
         # Without the boxes, fall back to the first anchor on the page (paragraph precision).
         return [TextRun("", (anchor,)) for anchor in list(page.anchors)[:1]]

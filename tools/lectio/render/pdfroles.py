@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from lectio.render import laidout
+
 MATCH_PX = 0.05  # the text matrix is written with six decimals
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -72,7 +74,7 @@ def collect(document, lang: str) -> Roles:
     pages, found = [], _Found()
     for page in document.pages:
         found.texts = []
-        box = getattr(page, "_page_box", None)
+        box = laidout.page_box(page)
         if box is not None:
             _walk(box, _Context(), found)
         pages.append(PageRoles(tuple(found.texts)))

@@ -49,7 +49,8 @@ class Span:
     start: int
     end: int
     kind: str  # "emph", "strong", "code", "link" (target: the URL), "sup", "sub", "smallcaps", "strike",
-    # "anchor" (target: the apparatus entry); in Block.cells, "cell" (target: "row:th" or "row:td")
+    # "anchor" (target: the apparatus entry), "lemma" (target: a Variant's id), editorial signs
+    # "supplied" ⟨ ⟩, "deleted" [ ], "corrupt" † †; in Block.cells, "cell" (target: "row:th" or "row:td")
     target: str = ""
 
 
@@ -197,6 +198,43 @@ class Decision:
     reading: str = ""
 
 
+@dataclass(frozen=True)
+class Witness:
+    """A copy of a reading's text (an edition, a manuscript), collated against the reading's source."""
+
+    siglum: str
+    reading: str  # the siglum of the reading it is a witness of
+    label: str  # how the conspectus siglorum describes it ("First edition, 1798")
+    source: str  # its file, as shown to the editor
+    base: bool = False  # the reading's own source: the base text
+
+
+@dataclass(frozen=True)
+class WitnessReading:
+    """What some witnesses read at a place: ``text`` ("" when they omit the lemma)."""
+
+    text: str
+    sigla: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """An entry of the apparatus criticus. Its lemma is marked in the base text by a
+    ``Span(kind="lemma", target=id)`` of the reading's block (empty for an addition)."""
+
+    id: str  # unique in the book, e.g. "B-v3"
+    reading: str  # the reading (base text) siglum
+    lemma: str
+    lemma_sigla: tuple[str, ...]  # the witnesses that agree with the base text here
+    readings: tuple[WitnessReading, ...]
+    note: str = ""  # the editor's comment (Markdown), from the variants file
+    location: Location | None = None  # where the editor overrode or wrote it
+
+    @property
+    def anchor(self) -> str:
+        return f"var-{self.id}"
+
+
 @dataclass
 class Book:
     """Everything the writers need, assembled; writers add nothing of substance."""
@@ -209,3 +247,5 @@ class Book:
     bibliography_html: list[str]
     findings: list[Finding] = field(default_factory=list)
     bibliography_keys: list[str] = field(default_factory=list)  # the cited key of each bibliography entry
+    witnesses: tuple[Witness, ...] = ()  # every reading's, in conspectus order
+    variants: tuple[Variant, ...] = ()  # the apparatus criticus, in text order

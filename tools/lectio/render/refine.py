@@ -37,11 +37,19 @@ def loosened(document, loose: frozenset[str], placements) -> frozenset[str]:
     return loose | {block for block in found if block}
 
 
+# What a layout writes into the next one's HTML: each step is ``step(html_text, document) -> html_text``,
+# given the HTML as written (with the earlier steps' marks) and the last layout; it must give the same
+# HTML for the same layout, so that the passes end when nothing moves.
+STEPS = (pageranges.mark_ranges,)
+
+
 def refined(html_text: str, document, loose: frozenset[str]) -> tuple[str, frozenset[str]]:
     """The HTML for the next layout, and the blocks it loosens."""
     placements = laidout.note_placements(document)
     loose = loosened(document, loose, [p for p in placements if p.apart and (LOOSEN or not p.last)])
-    text = pageranges.mark_ranges(html_text, document)
+    text = html_text
+    for step in STEPS:
+        text = step(text, document)
     if loose:
         rule = ", ".join(f"#{block}, #{block} *" for block in sorted(loose)) + " { widows: 1; orphans: 1; }"
         text = text.replace("</head>", f"<style>/* notes on their call's page */ {rule}</style>\n</head>", 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import apparatus, assemble, citations, config as config_stage, notes, pandoc, sources
+from lectio import apparatus, assemble, citations, config as config_stage, index, notes, pandoc, sources
 from lectio.errors import ERROR, WARNING, Finding, SourceError, StageFailed
 from lectio.model import Book, Reading, Text
 from lectio.sources import structure
@@ -44,6 +44,8 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
                 finding.severity = ERROR
     book = assemble.assemble(config, intro, readings, entries, [entry for _, entry in bibliography], findings)
     book.bibliography_keys = [key for key, _ in bibliography]
+    book.indexes, found = index.build(config, book)
+    findings += found
     return Checked(book, findings)
 
 

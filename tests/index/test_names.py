@@ -109,3 +109,26 @@ def test_an_index_key_that_does_not_exist_is_refused(project):
                        encoding="utf-8")
     result = run_cli("check", "--project", str(project))
     assert result.exit_code == 1 and "pasages" in result.output and "edition.toml:" in result.output
+
+
+def laid_out(*anchors_per_page, main_from: int = 0):
+    """A stand-in for WeasyPrint's Document: pages with their anchors, the main matter from ``main_from``."""
+    from types import SimpleNamespace
+
+    def page(index, anchors):
+        kind = SimpleNamespace(name="main" if index >= main_from else "prelims", blank=False)
+        return SimpleNamespace(anchors=dict.fromkeys(anchors, (0, 0)), _page_box=SimpleNamespace(page_type=kind))
+
+    return SimpleNamespace(pages=[page(i, a) for i, a in enumerate(anchors_per_page)])
+
+
+def test_fill_writes_the_folios_of_the_anchors_and_is_stable():
+    from lectio.index.pages import fill
+
+    html_text = ('<p><span class="ix-pages" data-anchors="ix-1 ix-2 ix-3 S-n4"></span></p>'
+                 '<p><span class="ix-pages" data-anchors="ix-9"></span></p>')
+    document = laid_out(["x"], ["ix-1"], ["ix-2", "ix-1"], ["ix-3"], [], ["S-n4"], main_from=1)
+    filled = fill(html_text, document)
+    assert '<span class="ix-pages" data-anchors="ix-1 ix-2 ix-3 S-n4">1–3, 5</span>' in filled
+    assert '<span class="ix-pages" data-anchors="ix-9"></span>' in filled  # an id on no page: nothing made up
+    assert fill(filled, document) == filled  # the next layout writes the same

@@ -40,6 +40,13 @@ def test_seed_note_on_text_golden():
     joined = "\n".join(lines)
     assert "S 7 and 8: A note number is printed twice" in joined
     assert "(S 19 <”>)" in joined and not re.search(r"\blines? \d", joined)
+    # the locators are right: the two "(12)" stand in S 7 and S 8, the supplied mark in S 19
+    blocks = {b.number: b for b in book.readings[1].text.blocks if b.number}
+    assert [b for b in (7, 8) if any(r.note.marker == "12" for r in blocks[b].notes)] == [7, 8]
+    assert [blocks[19].text[s.start:s.end] for s in blocks[19].spans if s.kind == "supplied"] == ["”"]
+    stripped = {m.group(1) for m in re.finditer(r"^M (\d+): A citation had been stripped", joined, re.M)}
+    assert stripped == {str(b.number) for f in book.findings if f.code == "sources.stripped-citation"
+                        for b in book.readings[0].text.blocks if b.number and f.location.line == b.line}
 
 
 def test_every_rule_has_words():

@@ -18,6 +18,17 @@ def reader(built):
     return PdfReader(built / "build" / f"{NAME}.pdf")
 
 
+@pytest.fixture(params=["seed", "federalist"])
+def book(request):
+    """(project root, its PDF) of the seed and of the example that keeps a names list."""
+    if request.param == "seed":
+        root = request.getfixturevalue("built")
+        return root, root / "build" / f"{NAME}.pdf"
+    example = request.getfixturevalue("example_build")("federalist")
+    assert example.build.exit_code == 0, example.build.output
+    return example.root, example.output("pdf")
+
+
 @pytest.fixture(scope="module")
 def chapters(reader):
     return {item.title: reader.get_destination_page_number(item)
@@ -69,8 +80,13 @@ def reading_pages(reader, chapters, edition) -> dict[int, str]:
     return out
 
 
-def test_name_index_pages_are_where_the_names_stand(built, reader, chapters, edition):
-    listed = tomllib.loads((built / "manuscript" / "names.toml").read_text(encoding="utf-8"))["name"]
+def test_name_index_pages_are_where_the_names_stand(book):
+    root, pdf = book
+    reader = PdfReader(pdf)
+    chapters = {item.title: reader.get_destination_page_number(item)
+                for item in reader.outline if not isinstance(item, list)}
+    edition = tomllib.loads((root / "edition.toml").read_text(encoding="utf-8"))
+    listed = tomllib.loads((root / edition["index"]["names"]).read_text(encoding="utf-8"))["name"]
     labels = list(reader.page_labels)
     start = chapters["Index of names"]
     printed = index_entries(reader, start, chapters["Index of passages cited"], [n["name"] for n in listed])

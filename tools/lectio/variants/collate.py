@@ -55,18 +55,19 @@ def align(base: list[Token], witness: list[Token], siglum: str, rules: Rules) ->
         if tag == "equal":
             after[i1:i2 + 1] = range(j1, j2 + 1)
         else:
-            changes.append(_attached(i1, i2, base[i1:i2][:1] + witness[j1:j2][:1], len(base)))
+            changes.append(_attached(i1, i2, base, base[i1:i2][:1] + witness[j1:j2][:1]))
     return Alignment(siglum, witness, changes, after)
 
 
-def _attached(i1: int, i2: int, firsts: list[Token], size: int) -> tuple[int, int]:
+def _attached(i1: int, i2: int, base: list[Token], firsts: list[Token]) -> tuple[int, int]:
     """An addition (an empty base range), or a change that begins with a punctuation mark on either
-    side (``firsts``), joins the token before it (an addition at the very start, the first token)."""
-    if size == 0 or (i1 < i2 and all(t.word for t in firsts)):
-        return i1, i2
-    if i1 > 0:
-        return i1 - 1, max(i1, i2)
-    return 0, max(1, i2)
+    side (``firsts``), joins the word before it (an addition at the very start, the first token)."""
+    start = i1
+    if i1 == i2 or not all(t.word for t in firsts):
+        start = max(0, i1 - 1)
+        while start > 0 and not base[start].word:
+            start -= 1
+    return start, min(len(base), max(i2, start + 1))
 
 
 def transpositions(codes: list, base: list[Token], witness: list[Token], rules: Rules) -> list:

@@ -83,7 +83,7 @@ def _witness_texts(config, item, reading: Reading, findings: list[Finding]) -> d
                                             config.output.max_source_mb)
             findings += found
             structure.apply(text, reading.title, reading.author)
-            texts[witness.siglum] = [b.text for b in text.paragraphs()]
+            texts[witness.siglum] = [b.text for b in text.blocks if b.text.strip()]  # a short line read as a heading too
     return texts
 
 

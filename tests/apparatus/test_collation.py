@@ -4,10 +4,13 @@ grouped, lemmata marked in the base text without changing it."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
+
 from lectio import pipeline
 from lectio.model import Variant
 from lectio.render import criticus
 from lectio.render.html import inline_html
+from lectio.variants import anchors
 from tests.apparatus.witness_project import entries, project
 
 BASE = "The quick brown fox jumps over the lazy dog.\n\nA second paragraph ends here, quietly.\n"
@@ -78,3 +81,22 @@ def test_entry_html_prints_lemma_readings_and_sigla():
     assert html.startswith('<a class="lemma-ref" href="#var-T-v1">brown</a> ]')
     assert "<em>om.</em>" in html and '<span class="siglum">A</span>&#160;<span class="siglum">B</span>' in html
     assert html.endswith('<span class="variant-note">A slip.</span>')
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from("abcdefgh"), max_size=40), st.lists(st.sampled_from("abcdefghij"), max_size=40))
+def test_anchored_opcodes_rebuild_the_witness_from_the_base(a, b):
+    rebuilt = []
+    codes = anchors.opcodes(a, b)
+    for tag, i1, i2, j1, j2 in codes:
+        assert (tag == "equal") == (a[i1:i2] == b[j1:j2] and i2 > i1)
+        rebuilt += a[i1:i2] if tag == "equal" else b[j1:j2]
+    assert rebuilt == b
+    assert [c[1] for c in codes] == sorted(c[1] for c in codes)
+
+
+def test_unique_words_anchor_the_alignment_so_a_moved_sentence_is_an_omission_and_an_addition():
+    base = "x a b c y the the the z".split()
+    witness = "x the the the z a b c y".split()
+    tags = [c[0] for c in anchors.opcodes(base, witness)]
+    assert tags.count("equal") == 2 and "delete" in tags and "insert" in tags

@@ -1,8 +1,9 @@
 """Collation of witnesses against a base text, token by token (docs/variants.md).
 
-Each witness is aligned with the base on its own: ``difflib.SequenceMatcher`` (Ratcliff and
-Obershelp's longest-matching-block recursion, without its "junk" heuristic) over the tokens'
-keys gives runs that agree and runs that differ. A deletion and an insertion of the same
+Each witness is aligned with the base on its own, over the tokens' keys: tokens found once in
+each are anchors (``anchors``), and ``difflib.SequenceMatcher`` (Ratcliff and Obershelp's
+longest-matching-block recursion, without its "junk" heuristic) aligns the stretches between
+them; that gives runs that agree and runs that differ. A deletion and an insertion of the same
 tokens a few tokens apart are one transposition. The base ranges where any witness differs
 are then united across witnesses: overlapping ranges become one place of variation, whose
 reading in every witness is read off that witness's alignment; witnesses that read alike
@@ -15,9 +16,10 @@ word to mark.
 
 from __future__ import annotations
 
-import difflib
+import bisect
 from dataclasses import dataclass
 
+from lectio.variants import anchors
 from lectio.variants.tokens import Rules, Token
 
 TRANSPOSITION_GAP = 4  # tokens that may stand between the two halves of a transposition
@@ -45,9 +47,8 @@ class Place:
 
 def align(base: list[Token], witness: list[Token], siglum: str, rules: Rules) -> Alignment:
     """The witness aligned with the base (both already filtered by ``rules.kept``)."""
-    matcher = difflib.SequenceMatcher(None, [rules.key(t) for t in base], [rules.key(t) for t in witness],
-                                      autojunk=False)
-    codes = transpositions(matcher.get_opcodes(), base, witness, rules)
+    codes = transpositions(anchors.opcodes([rules.key(t) for t in base], [rules.key(t) for t in witness]),
+                           base, witness, rules)
     after = [0] * (len(base) + 1)
     changes = []
     for tag, i1, i2, j1, j2 in codes:
@@ -56,7 +57,7 @@ def align(base: list[Token], witness: list[Token], siglum: str, rules: Rules) ->
             after[i1:i2 + 1] = range(j1, j2 + 1)
         else:
             changes.append(_attached(i1, i2, base, base[i1:i2][:1] + witness[j1:j2][:1]))
-    return Alignment(siglum, witness, changes, after)
+    return Alignment(siglum, witness, sorted(changes), after)
 
 
 def _attached(i1: int, i2: int, base: list[Token], firsts: list[Token]) -> tuple[int, int]:
@@ -97,8 +98,8 @@ def places(alignments: list[Alignment]) -> list[Place]:
     """The united changed ranges, in text order, with the tokens of the witnesses reported at each."""
     out = []
     for start, end in _united(sorted(r for a in alignments for r in a.changes)):
-        inside = [a for a in alignments if any(start <= s and e <= end for s, e in a.changes)]
-        whole = [a for a in inside if (start, end) in a.changes]
+        inside = [a for a in alignments if _changes_in(a, start, end)]
+        whole = [a for a in inside if (start, end) in _changes_in(a, start, end)]
         if end - start < LONG or not whole or len(whole) == len(inside):
             out.append(Place(start, end, {a.siglum: tokens_at(a, start, end) for a in alignments}))
             continue
@@ -106,6 +107,17 @@ def places(alignments: list[Alignment]) -> list[Place]:
         out.append(Place(start, end, {a.siglum: tokens_at(a, start, end) for a in alignments if a not in inside or a in whole}))
         out += places([_within(a, start, end) for a in others])
     return sorted(out, key=lambda p: (p.start, -p.end))
+
+
+def _changes_in(alignment: Alignment, start: int, end: int) -> list[tuple[int, int]]:
+    """The alignment's changes inside [start, end) (its changes are sorted)."""
+    index = bisect.bisect_left(alignment.changes, (start, -1))
+    found = []
+    while index < len(alignment.changes) and alignment.changes[index][0] < end:
+        if alignment.changes[index][1] <= end:
+            found.append(alignment.changes[index])
+        index += 1
+    return found
 
 
 def _united(ranges: list[tuple[int, int]]) -> list[list[int]]:
@@ -120,7 +132,7 @@ def _united(ranges: list[tuple[int, int]]) -> list[list[int]]:
 
 def _within(alignment: Alignment, start: int, end: int) -> Alignment:
     """The alignment with only its changes inside [start, end)."""
-    changes = [(s, e) for s, e in alignment.changes if start <= s and e <= end]
+    changes = _changes_in(alignment, start, end)
     return Alignment(alignment.siglum, alignment.tokens, changes, alignment.after)
 
 

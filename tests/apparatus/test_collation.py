@@ -100,3 +100,10 @@ def test_unique_words_anchor_the_alignment_so_a_moved_sentence_is_an_omission_an
     witness = "x the the the z a b c y".split()
     tags = [c[0] for c in anchors.opcodes(base, witness)]
     assert tags.count("equal") == 2 and "delete" in tags and "insert" in tags
+
+
+def test_the_same_files_give_the_same_entries_and_ids(tmp_path):
+    witnesses = {"A": "The quick red fox jumps over the dog.\n\nA second paragraph, very quietly.\n",
+                 "B": "The brown quick fox jumps over the lazy dog!\n\nA second paragraph ends here.\n"}
+    first, second = collated(tmp_path, witnesses), collated(tmp_path, witnesses)
+    assert first.variants == second.variants and len(first.variants) == 4

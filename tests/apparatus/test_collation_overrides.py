@@ -120,3 +120,14 @@ def test_edition_toml_errors_of_witnesses(tmp_path):
                                                     'label = "x"\nsource = "A.txt"'), encoding="utf-8")
     result = run_cli("check", "--project", str(root))
     assert result.exit_code == 1 and "config.no-base-witness" in result.output and "edition.toml:" in result.output
+
+
+def test_the_note_on_the_text_says_what_was_collated_and_normalized(tmp_path):
+    variants = '[normalize]\ncase = true\nspelling = [["brown", "red"]]\n\n[[entry]]\nlemma = "the"\ndrop = true\n'
+    book = checked(tmp_path, variants, {"A": COPY, "B": BASE}).book
+    paragraph = book.note_on_text[-1]
+    assert paragraph.startswith('<span class="siglum">T</span> is collated word by word with <span class="siglum">A</span>'
+                                ' and <span class="siglum">B</span> against its base text, <span class="siglum">O</span>')
+    assert f"{len(book.variants)} entries in the apparatus criticus" in paragraph and len(book.variants) == 2
+    assert "Not counted as variants: differences of case; brown = red." in paragraph
+    assert "corrected the collation at 1 place (variants.toml)." in paragraph

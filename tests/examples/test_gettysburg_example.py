@@ -68,6 +68,15 @@ def test_the_epub_has_the_conspectus_and_each_paragraphs_variants(gettysburg):
     assert "the three earlier copies read “upon”" in flat(notes[0][1]).replace('"', "“", 1).replace('"', "”", 1)
 
 
+def test_the_note_on_the_text_describes_the_collation(gettysburg):
+    note = flat(epub_document(gettysburg.output("epub"), "note-on-text"))
+    reading = epub_document(gettysburg.output("epub"), "reading-G")
+    entries = len(re.findall(r'<p class="variant"', reading))
+    assert "g is collated word by word with n, h, e and ba against its base text, bl" in note
+    assert f"{entries} entries in the apparatus criticus" in note
+    assert "battle-field = battlefield" in note
+
+
 def test_every_variant_note_links_back_to_its_lemma_and_every_lemma_has_a_note(gettysburg):
     reading = epub_document(gettysburg.output("epub"), "reading-G")
     lemmata = re.findall(r'<span id="(var-G-v\d+)" class="lemma">', reading)

@@ -30,7 +30,7 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     config = config_stage.load(project)
     findings: list[Finding] = []
     readings = read_readings(config, findings)
-    witnesses, collated = variants.collate_readings(config, readings, findings)
+    collated = variants.collate_readings(config, readings, findings)
     intro = _read_introduction(config, findings)
     findings += _editor_files(config)
     entries = []
@@ -45,7 +45,8 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
                 finding.severity = ERROR
     book = assemble.assemble(config, intro, readings, entries, [entry for _, entry in bibliography], findings)
     book.bibliography_keys = [key for key, _ in bibliography]
-    book.witnesses, book.variants = witnesses, collated
+    book.witnesses, book.variants = collated.witnesses, collated.variants
+    book.note_on_text += list(collated.described)
     return Checked(book, findings)
 
 

@@ -12,6 +12,7 @@ from lectio.errors import Finding
 from lectio.model import Block, Reading, Span, Variant, Witness, WitnessReading
 from lectio.sources import structure
 from lectio.variants import overrides
+from lectio.variants.described import collation_paragraph
 from lectio.variants.collate import Alignment, Place, align, places
 from lectio.variants.tokens import Rules, Token, tokenize, words
 
@@ -47,21 +48,36 @@ class Collation:
         return words(tokens, self.texts[siglum]) if tokens else ""
 
 
-def collate_readings(config, readings: list[Reading], findings: list[Finding]) -> tuple[tuple, tuple]:
-    """Every reading's witnesses (conspectus order) and variants (text order); findings are added."""
+@dataclass(frozen=True)
+class Collated:
+    """What the stage gives the Book: witnesses (conspectus order), variants (text order), and a
+    paragraph of the Note on the text for each collated reading."""
+
+    witnesses: tuple[Witness, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    described: tuple[str, ...] = ()
+
+
+def collate_readings(config, readings: list[Reading], findings: list[Finding]) -> Collated:
+    """Every reading's witnesses collated against its source; findings are added to ``findings``."""
     witnesses: list[Witness] = []
     variants: list[Variant] = []
+    described: list[str] = []
     for item, reading in zip(config.readings, readings):
         if item.witnesses:
-            witnesses += [Witness(w.siglum, reading.siglum, w.label, w.source, w.source == item.source)
-                          for w in item.witnesses]
-            variants += _reading_variants(config, item, reading, findings)
-    return tuple(witnesses), tuple(variants)
+            own = [Witness(w.siglum, reading.siglum, w.label, w.source, w.source == item.source)
+                   for w in item.witnesses]
+            file, where, found = overrides.read(config.resolve(item.variants) if item.variants else None)
+            findings += found
+            made = _reading_variants(config, item, reading, (file, where), findings)
+            witnesses += own
+            variants += made
+            described.append(collation_paragraph(reading.siglum, own, len(made), file, item.variants))
+    return Collated(tuple(witnesses), tuple(variants), tuple(described))
 
 
-def _reading_variants(config, item, reading: Reading, findings: list[Finding]) -> list[Variant]:
-    file, where, found = overrides.read(config.resolve(item.variants) if item.variants else None)
-    findings += found
+def _reading_variants(config, item, reading: Reading, variants_file, findings: list[Finding]) -> list[Variant]:
+    file, where = variants_file
     collation = collate(reading, _witness_texts(config, item, reading, findings), overrides.rules(file))
     drafts = [overrides.Draft(place) for place in places(collation.alignments)]
     drafts, found = overrides.apply(drafts, file, where, collation)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from lectio import pipeline
-from lectio.model import Variant
+from lectio.model import Variant, WitnessReading
 from lectio.render import criticus
 from lectio.render.html import inline_html
 from lectio.variants import anchors
@@ -76,7 +76,7 @@ def test_long_omission_is_its_own_entry_and_the_changes_inside_it_theirs(tmp_pat
 
 def test_entry_html_prints_lemma_readings_and_sigla():
     variant = Variant("T-v1", "T", "brown", ("O",), (
-        __import__("lectio.model", fromlist=["WitnessReading"]).WitnessReading("", ("A", "B")),), note="A slip.")
+        WitnessReading("", ("A", "B")),), note="A slip.")
     html = criticus.entry_html(variant)
     assert html.startswith('<a class="lemma-ref" href="#var-T-v1">brown</a> ]')
     assert "<em>om.</em>" in html and '<span class="siglum">A</span>&#160;<span class="siglum">B</span>' in html
@@ -107,3 +107,9 @@ def test_the_same_files_give_the_same_entries_and_ids(tmp_path):
                  "B": "The brown quick fox jumps over the lazy dog!\n\nA second paragraph ends here.\n"}
     first, second = collated(tmp_path, witnesses), collated(tmp_path, witnesses)
     assert first.variants == second.variants and len(first.variants) == 4
+
+
+def test_a_long_lemma_is_printed_by_its_first_and_last_words():
+    variant = Variant("T-v2", "T", "one two three four five six seven eight nine", ("O",), (WitnessReading("", ("A",)),))
+    assert criticus.entry_html(variant, backlink=False).startswith("one two … eight nine ]")
+    assert criticus.shortened("one two three four five six seven eight") == "one two three four five six seven eight"

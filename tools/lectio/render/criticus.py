@@ -43,12 +43,18 @@ def lemma_html(text: str, anchor: str) -> str:
 def entry_html(variant: Variant, backlink: bool = True) -> str:
     """``lemma ] reading Sigla; reading Sigla``, the editor's note after it; the lemma links back to
     its place in the text when ``backlink``."""
-    lemma = esc(variant.lemma)
+    lemma = esc(shortened(variant.lemma))
     if backlink:
         lemma = f'<a class="lemma-ref" href="#{variant.anchor}">{lemma}</a>'
     readings = "; ".join(f'{esc(r.text) if r.text else "<em>om.</em>"} {_sigla(r.sigla)}' for r in variant.readings)
     note = f' <span class="variant-note">{esc(variant.note)}</span>' if variant.note else ""
     return f"{lemma} ]&#160;{readings}{note}"
+
+
+def shortened(lemma: str, longest: int = 8) -> str:
+    """A lemma of more than ``longest`` words by its first and last two: ``here. It … nobly advanced``."""
+    words = lemma.split()
+    return lemma if len(words) <= longest else " ".join(words[:2]) + " … " + " ".join(words[-2:])
 
 
 def _sigla(sigla: tuple[str, ...]) -> str:

@@ -5,7 +5,9 @@ each paragraph, linked back to their lemmata; the known variants of the five cop
 from __future__ import annotations
 
 import re
+import subprocess
 import tomllib
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -13,6 +15,7 @@ from pypdf import PdfReader
 from lectio import pipeline
 from lectio.render.html import write_html
 from tests.examples.outputs import epub_document, flat
+from tests.render.test_epub_book import _ace_ready
 
 pytestmark = pytest.mark.slow
 
@@ -93,3 +96,10 @@ def test_print_html_marks_each_lemma_once_without_changing_the_text(gettysburg):
     source = (gettysburg.root / "texts" / "bliss.txt").read_text(encoding="utf-8")
     text = flat(re.sub(r'<span class="pn">.*?</span></span>', "", html.split('id="reading-G"')[1]))
     assert flat(source.split("\n")[0]) in text
+
+
+@pytest.mark.skipif(not _ace_ready(), reason="Ace by DAISY or Chromium is not installed (bash .ci/ace-setup)")
+def test_ace_finds_no_violation_in_the_variants_and_the_conspectus(gettysburg, tmp_path):
+    done = subprocess.run(["bash", "benchmarks/ace.sh", str(gettysburg.output("epub")), str(tmp_path / "ace")],
+                          capture_output=True, text=True, timeout=300, cwd=Path(__file__).parents[2])
+    assert done.returncode == 0 and "0 violations" in done.stdout, done.stdout + done.stderr

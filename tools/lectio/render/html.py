@@ -12,7 +12,7 @@ import html
 from lectio.index import write
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, Block, \
     Book, Reading, Text
-from lectio.render import nesting, notemarkup, passages, runningheads
+from lectio.render import criticus, nesting, notemarkup, passages, runningheads
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.pagesetup import PageSetup
 from lectio.render.printlang import hyphenation_tag
@@ -39,6 +39,7 @@ def write_html(book: Book, css: str = "") -> str:
         front_matter(book),
         contents(book),
         chapter("note-on-text", "Note on the text", "".join(f"<p>{p}</p>" for p in book.note_on_text), PRELIMS),
+        chapter(criticus.ANCHOR, criticus.TITLE, criticus.conspectus_html(book), PRELIMS) if book.witnesses else "",
     ]
     if book.introduction:
         parts.append(chapter("introduction", "Introduction", text_body(book.introduction, "intro"), PRELIMS))
@@ -86,7 +87,7 @@ def imprint(book: Book) -> str:
 
 
 def contents(book: Book) -> str:
-    items = [("note-on-text", "Note on the text")]
+    items = [("note-on-text", "Note on the text")] + ([(criticus.ANCHOR, criticus.TITLE)] if book.witnesses else [])
     if book.introduction:
         items.append(("introduction", "Introduction"))
     rows = [_toc_row(anchor, esc(title), classes=PRELIMS) for anchor, title in items]
@@ -175,8 +176,9 @@ STRUCTURAL = {
 def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str:
     out = []
     block_levels = passages.levels(block)
-    starts = {id(s): passages.start_id(prefix, s.target) if s.kind == "anchor" else s.target
-              for s in block.spans if s.kind in ("anchor", "index")}
+    starts = {id(s): passages.start_id(prefix, s.target) for s in block.spans if s.kind == "anchor"}
+    starts.update(criticus.lemma_ids(block))
+    starts.update({id(s): s.target for s in block.spans if s.kind == "index"})  # a name of the index: its id
     for event in passages.calls_before_markers(events(block)):
         if isinstance(event, Run):
             out.append(_wrap(esc(event.text, quote=False).replace("\n", "<br/>"), event.spans, block_levels, starts))
@@ -203,6 +205,8 @@ def _wrap(text: str, spans, block_levels: dict[int, int], starts: dict[int, str]
             tag, classes, _ = nesting.INLINE[span.kind]
             attrs = f' class="{classes}"' if classes else ""
             text = f"<{tag}{attrs}>{text}</{tag}>"
+        elif span.kind == "lemma":
+            text = criticus.lemma_html(text, starts.pop(id(span), ""))
         elif span.kind == "index":  # a name of the index: its page is read where this id is laid out
             anchor = starts.pop(id(span), "")
             text = f'<span class="ix" id="{esc(anchor)}">{text}</span>' if anchor else text

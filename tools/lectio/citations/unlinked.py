@@ -89,15 +89,19 @@ def unlinked_findings(texts: list[Text], entries: dict[str, BibEntry]) -> list[F
             known.setdefault(surname, []).append(work)
     if not known:
         return []
+    by_key: dict[str, list[Work]] = {}  # made once: a sentence's cited works are looked up, not searched for
+    for work in (w for works_ in known.values() for w in works_):
+        by_key.setdefault(work.key, []).append(work)
     findings = []
     for text in texts:
         for block in text.blocks:
             cited = {k for ref in block.notes for k in _keys(ref.note.markdown)}
-            for offset, work in _references(block.text, known, cited):
+            for offset, work in _references(block.text, known, [w for k in cited for w in by_key.get(k, ())]):
                 findings.append(_finding(work, text.location(block, offset), block.text, offset))
         for note in text.notes:
             masked = _masked(note.markdown)
-            for offset, work in _references(masked, known, set(_keys(note.markdown))):
+            cited_works = [w for k in set(_keys(note.markdown)) for w in by_key.get(k, ())]
+            for offset, work in _references(masked, known, cited_works):
                 findings.append(_finding(work, _note_location(note, offset), masked, offset))
     return findings
 
@@ -112,9 +116,8 @@ def _masked(markdown: str) -> str:
     return CITE_KEY.sub(blank, GROUP.sub(blank, markdown))
 
 
-def _references(prose: str, known: dict[str, list[Work]], cited: set[str]) -> list[tuple[int, Work]]:
+def _references(prose: str, known: dict[str, list[Work]], cited_works: list[Work]) -> list[tuple[int, Work]]:
     """(offset of the surname, work) for each sentence that names a work not cited there."""
-    cited_works = [w for works_ in known.values() for w in works_ if w.key in cited]
     found, start = [], 0
     for end in [m.end() for m in SENTENCE_END.finditer(prose)] + [len(prose)]:
         words = [(m.start() + start, fold(m.group()), m.group()[0].isupper())

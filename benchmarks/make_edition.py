@@ -8,15 +8,17 @@ public-domain example texts shipped in ``examples/`` (The Federalist nos. 10 and
 Hobbes's *Leviathan* ch. 13, Locke's *Second Treatise* ch. 2), driven by a seeded
 random generator, so the same arguments always give the same edition, byte for byte.
 
-What grows with ``--pages`` (about 500 words of reading text per printed 6x9 page, notes and apparatus included):
+What grows with ``--pages`` (about 275 words of reading text per printed 6x9 page: with the notes, the synopsis
+and the apparatus, a 40-page request gave 54 pages: front matter, introduction and
+bibliography add a dozen):
 
 * readings: ``round(sqrt(pages / 12))`` of them (2 at 50 pages, 9 at 1,000), each a plain
   text with a title line, headings, paragraphs, straight quotes, ``--`` dashes and ``...``
   for the character rules, and note markers ``(n)`` after sentences;
 * notes: one per ~700 characters (at most 999 per reading, more text per note beyond), in a notes file per reading; most cite the bibliography
   (``[@key]``, ``[@key, 12]``, ``Probably @key.``), some are prose;
-* the bibliography: one entry per two pages (books and articles), every entry cited;
-* the apparatus: one entry per two pages, each quoting a sentence of every reading that
+* the bibliography: one entry per four pages (books and articles), every entry cited;
+* the apparatus: one entry per four pages, each quoting a sentence of every reading that
   stands only once in it, with a commentary that cites the bibliography.
 
 So a reading grows as sqrt(pages) and the apparatus as pages: a stage that scans a whole
@@ -36,10 +38,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ("examples/federalist/texts/federalist-10.md", "examples/federalist/texts/federalist-51.txt",
           "examples/contract/texts/hobbes-leviathan-13.txt", "examples/contract/texts/locke-second-treatise-2.md")
-WORDS_PER_PAGE = 500  # with the notes, the synopsis and the apparatus: about one printed page
+WORDS_PER_PAGE = 275  # with its notes, its share of the synopsis and of the apparatus: about one printed page
 MAX_NOTES = 999  # note markers have at most three digits
 CHARS_PER_NOTE = 700
-PAGES_PER_ENTRY = 2
+PAGES_PER_ENTRY = 4
 SYLLABLES = ("ab", "ber", "cal", "dor", "el", "fen", "gar", "hol", "in", "jor", "kel", "lan", "mor", "nes",
              "or", "pel", "quin", "ros", "sel", "tor", "ul", "ven", "wes", "yor", "zan")
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z][.,;:]?|[A-Za-z][.,;:]?")
@@ -240,7 +242,7 @@ def generate(pages: int, out: Path, readings: int | None = None, seed: int = 14)
     rng = random.Random(seed)
     chain = Chain(corpus_words(), rng)
     count = readings or max(2, round(math.sqrt(pages / 12)))
-    keys, bib = make_bibliography(rng, chain, max(4, pages // 2))
+    keys, bib = make_bibliography(rng, chain, max(4, pages // PAGES_PER_ENTRY))
     cited = list(reversed(keys))  # every entry cited at least once, in order
     sigla = string.ascii_uppercase
     texts = [make_reading(rng, chain, sigla[i], pages * WORDS_PER_PAGE // count, keys, cited) for i in range(count)]

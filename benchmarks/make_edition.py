@@ -140,6 +140,7 @@ class Reading:
         self.paragraphs: list[str] = []
         self.notes: list[str] = []
         self.candidates: list[str] = []  # plain sentences an apparatus entry may quote
+        self.spare: list[str] = []  # the others, quoted when the plain ones run out (a long apparatus)
 
     def source(self) -> str:
         return f"{self.title}\n\n" + "\n\n".join(self.paragraphs) + "\n"
@@ -167,6 +168,7 @@ def make_reading(rng: random.Random, chain: Chain, siglum: str, words: int, keys
                 reading.candidates.append(sentence)
             else:
                 sentence = spice(rng, sentence)
+                reading.spare.append(sentence)
             since_note += len(sentence)
             if since_note > every and len(reading.notes) < MAX_NOTES and not sentence.endswith(("...", '"')):
                 reading.notes.append(note_text(rng, chain, keys, cited))
@@ -179,8 +181,9 @@ def make_reading(rng: random.Random, chain: Chain, siglum: str, words: int, keys
 
 
 def unique_passage(rng: random.Random, reading: Reading, text: str, used: set[str]) -> str:
-    while reading.candidates:
-        sentence = reading.candidates.pop(rng.randrange(len(reading.candidates)))
+    while reading.candidates or reading.spare:
+        pool = reading.candidates or reading.spare
+        sentence = pool.pop(rng.randrange(len(pool)))
         if len(sentence.split()) >= 8 and sentence not in used and text.count(sentence) == 1:
             used.add(sentence)
             return sentence

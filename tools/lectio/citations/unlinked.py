@@ -17,6 +17,7 @@ on France"), is never reported.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class Work:
     title_words: frozenset[str]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a book's words repeat: each is folded once
 def fold(text: str) -> str:
     """Lower case, accents removed: "Rousseau's Émile" → "rousseau's emile"."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -137,9 +139,10 @@ def _in_sentence(words: list[tuple[int, str, bool]], known: dict[str, list[Work]
     """Each surname followed closely by a capitalized head word of one of its works' titles."""
     hits = []
     for index, (offset, word, _) in enumerate(words):
-        after = {w for _, w, capital in words[index + 1:index + 1 + WINDOW] if capital}
         named = known.get(word) or known.get(word[:-1] if word.endswith("s") else "", ())  # German "Kants"
-        hits += [(offset, work) for work in named if work.title_words & after]
+        if named:  # the words after it are read only after a surname
+            after = {w for _, w, capital in words[index + 1:index + 1 + WINDOW] if capital}
+            hits += [(offset, work) for work in named if work.title_words & after]
     return hits
 
 

@@ -151,6 +151,8 @@ TRAILING_MARKERS = re.compile(r"(\s?(\(\d{1,3}\)|\[\^?\w+\]|[\u00b9\u00b2\u00b3\
 def is_heading(line: str) -> bool:
     """ALL-CAPS lines, and short lines without closing punctuation, are headings."""
     line = TRAILING_MARKERS.sub(".", line)
+    if len(line) > 100:  # before reading its letters: a paragraph is no heading
+        return False
     letters = [c for c in line if c.isalpha()]
     if not letters or len(line) > 100 or line[-1] in ".,;:\u2026\u201d\u2019\"')" or line[0] in "\u2018\u201c\"'(":
         return False

@@ -9,7 +9,8 @@ less than wall time; sizes are interleaved (50, 100, 200, 50, 100, 200, …) so 
 of the machine falls on every size alike, and the median of the repeats is kept.
 
 For each stage the growth exponent is the slope of a least-squares line through
-(log pages, log seconds): 1 is linear, 2 quadratic. Stages that take under 20 ms
+(log pages, log seconds): 1 is linear, 2 quadratic; "last doubling" is the slope between the
+two largest sizes (a fixed cost, such as starting pandoc, flattens the first). Stages that take under 20 ms
 at the largest size are shown but their exponent means little. To measure the code
 of another checkout, put its ``tools`` first on ``PYTHONPATH``.
 """
@@ -108,15 +109,16 @@ def slope(points: list[tuple[float, float]]) -> float | None:
 
 def table(results: dict[int, dict[str, float]]) -> str:
     sizes = sorted(results)
-    head = "| stage | " + " | ".join(f"{s} p." for s in sizes) + " | growth |"
-    lines = [head, "|" + " --- |" * (len(sizes) + 2)]
+    head = "| stage | " + " | ".join(f"{s} p." for s in sizes) + " | growth | last doubling |"
+    lines = [head, "|" + " --- |" * (len(sizes) + 3)]
     for stage in STAGES:
         row = [results[s].get(stage) for s in sizes]
         if all(v is None for v in row):
             continue
-        fit = slope([(s, v) for s, v in zip(sizes, row) if v is not None])
+        points = [(s, v) for s, v in zip(sizes, row) if v is not None]
+        fits = [slope(points), slope(points[-2:])]
         cells = " | ".join("" if v is None else f"{v:.3f}" for v in row)
-        lines.append(f"| {stage} | {cells} | {'' if fit is None else f'{fit:.2f}'} |")
+        lines.append(f"| {stage} | {cells} | " + " | ".join("" if f is None else f"{f:.2f}" for f in fits) + " |")
     if any("pages" in results[s] for s in sizes):
         lines.append("| (pages laid out) | " + " | ".join(str(int(results[s].get("pages", 0)) or "") for s in sizes)
                      + " | |")
@@ -130,8 +132,12 @@ def main() -> int:
     parser.add_argument("--layout-up-to", type=int, default=200, help="lay out (and map pages) up to this size")
     parser.add_argument("--work", type=Path, default=Path("/tmp/lectio-bench"))
     parser.add_argument("--json", type=Path, help="also write the medians here")
+    parser.add_argument("--table", type=Path, help="only print the table of medians written by --json")
     parser.add_argument("--one", nargs=2, metavar=("PROJECT", "LAYOUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.table:
+        print(table({int(k): v for k, v in json.loads(args.table.read_text(encoding="utf-8")).items()}))
+        return 0
     if args.one:
         print(json.dumps(measure(Path(args.one[0]), args.one[1] == "1")))
         return 0

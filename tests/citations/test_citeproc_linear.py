@@ -66,3 +66,22 @@ def test_a_build_formats_with_one_citeproc_run(runs, tmp_path):
     citeproc = [args for args in runs if "--lua-filter" in args or "--citeproc" in args]
     assert len(citeproc) == 2, "the style's ibid. probe, and one run for every text and the bibliography"
     assert all(notes) and checked.book.bibliography_html
+
+
+def test_when_pandoc_fails_on_one_text_the_error_names_that_text(bib, monkeypatch):  # noqa: F811
+    from lectio.errors import RenderError
+
+    texts = texts_of(3)
+    for number, text in enumerate(texts):
+        text.display_path = f"texts/reading-{number}.txt"
+    run = pandoc.run
+
+    def failing(args, markdown, **options):
+        if "x[^t1-" in markdown:  # the second text's notes, alone or among the others
+            raise RenderError(f"{options.get('what')}: pandoc failed: cannot parse", code="pandoc.failed")
+        return run(args, markdown, **options)
+
+    monkeypatch.setattr(pandoc, "run", failing)
+    with pytest.raises(RenderError) as raised:
+        citations.format_texts(texts, bib, citations.style_path(STYLES[0], ROOT), 30, ["viola"])
+    assert raised.value.message == "texts/reading-1.txt: pandoc failed: cannot parse"

@@ -187,10 +187,22 @@ def format_texts(texts: list[Text], bib: Bibliography, style: Path, timeout: flo
     jobs = [batch.Job(_notes_markdown(text, f"t{number}-", style)) for number, text in enumerate(texts)]
     if bibliography_keys:
         jobs.append(_bibliography_job(bibliography_keys))
-    outs = batch.run(jobs, list(bib.entries.values()), style, timeout, "notes")
+    names = [text.display_path for text in texts] + (["bibliography"] if bibliography_keys else [])
+    outs = _run_jobs(jobs, names, list(bib.entries.values()), style, timeout)
     for text, out in zip(texts, outs):
         _fill_notes(text, out, style, timeout)
     return _bibliography_items(outs[-1]) if bibliography_keys else []
+
+
+def _run_jobs(jobs: list, names: list[str], entries: list, style: Path, timeout: float) -> list[str]:
+    """The jobs in one run, given the time limit of each (``timeout`` per job, as when each text had
+    its own run); when pandoc fails, the job it fails on is run alone, so that the error names its file."""
+    try:
+        return batch.run(jobs, entries, style, timeout * len(jobs), "notes")
+    except RenderError:
+        for job, name in zip(jobs, names):
+            batch.run([job], entries, style, timeout, name)
+        raise
 
 
 def _notes_markdown(text: Text, label: str, style: Path) -> str:

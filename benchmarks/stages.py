@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-STAGES = ("config", "sources", "notes", "apparatus", "citations", "assemble", "html", "layout", "pagemap",
+STAGES = ("config", "sources", "notes", "variants", "apparatus", "citations", "assemble", "html", "layout", "pagemap",
           "epub", "pagelist")
 
 
@@ -54,8 +54,13 @@ def measure(project: Path, layout: bool) -> dict[str, float]:
         found += timed("notes", notes.resolve_notes, text, sidecar, found)
         timed("notes", structure.apply, text, item.title, item.author)
         readings.append(pipeline.Reading(item.siglum, item.title, item.author, text))
+    collation = getattr(pipeline, "variants", None)  # witnesses collated (none in a generated edition)
+    if collation is not None:
+        timed("variants", collation.collate_readings, config, readings, findings)
     intro = timed("sources", pipeline._read_introduction, config, findings)
-    entries, found = timed("apparatus", apparatus.load_apparatus, config.resolve(config.apparatus.file), readings)
+    entries = []
+    if config.apparatus.file:
+        entries, _ = timed("apparatus", apparatus.load_apparatus, config.resolve(config.apparatus.file), readings)
     texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
     bibliography = timed("citations", pipeline._citations, config, texts, findings)
     book = timed("assemble", assemble.assemble, config, intro, readings, entries, [e for _, e in bibliography], findings)

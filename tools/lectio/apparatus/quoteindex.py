@@ -28,7 +28,7 @@ STEP = 8  # one q-gram indexed every STEP positions
 SEPARATOR = "\n"  # between folded paragraphs; never in a folded text
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReadingIndex:
     """The folded paragraphs of one reading, joined and indexed (built once, then only read)."""
 

@@ -66,3 +66,13 @@ def test_a_pointer_to_nothing_is_reported_with_its_line(tmp_path: Path):
     findings, _ = tei_check.check(path)
     assert [(f.code, f.location.line) for f in findings] == [("verify.tei-pointer", 3)]
     assert 'target="#gone" on <note> names no element' in findings[0].message
+
+
+def test_a_paragraph_written_wrong_fails_the_build(tmp_path, monkeypatch):
+    root = make_tiny_project(tmp_path / "tiny")
+    original = tei_writer.write_tei
+    monkeypatch.setattr(tei_writer, "write_tei", lambda book: original(book).replace(b"A first", b"A"))
+    result = run_cli("build", "--project", str(root), "--to", "tei")
+    assert result.exit_code == 1
+    assert "error: paragraph A 1 is not the text of the book in the TEI file [verify.tei-fidelity]" in result.output
+    assert not (root / "build" / "tiny.tei.xml").exists()

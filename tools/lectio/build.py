@@ -187,7 +187,7 @@ def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=No
         elif target == "tei":
             from lectio.verify import tei
 
-            found, report["tei"] = tei.check(path, schema=tei_schema)
+            found, report["tei"] = tei.check(path, schema=tei_schema, book=book)
             findings += found
         else:
             found, report["epub"] = verify.verify_epub(path)

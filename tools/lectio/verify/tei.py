@@ -7,7 +7,8 @@ tests) the document is also validated against TEI P5 ``tei_all`` (:func:`tei_all
 schema compiled by lxml in about six seconds, which is why it is not run by default.
 
 Codes: ``verify.tei-malformed`` (the file does not parse), ``verify.tei-pointer`` (a pointer
-names no element), ``verify.tei-schema`` (an element or attribute tei_all does not allow).
+names no element), ``verify.tei-fidelity`` (a numbered paragraph
+missing, or not the book's text: checked by ``lectio build``, which has the book), ``verify.tei-schema`` (an element or attribute tei_all does not allow).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from lxml import etree
 
 from lectio.errors import ERROR, Finding, Location
 from lectio.fsutil import display_path
-from lectio.render.teixml import NS
+from lectio.render.teixml import NS, XML_ID
 
 POINTERS = ("target", "targetEnd", "corresp", "wit")
 SCHEMA = "tei_all.rng.gz"  # TEI P5 3.0.0 tei_all, see data/tei/README.md
@@ -34,8 +35,9 @@ def tei_all() -> etree.RelaxNG:
     return etree.RelaxNG(etree.fromstring(gzip.decompress(data)))
 
 
-def check(path: Path, schema: bool = False) -> tuple[list[Finding], dict]:
-    """Findings and figures (bytes, paragraphs, notes, pointers, schema verdict) for one TEI file."""
+def check(path: Path, schema: bool = False, book=None) -> tuple[list[Finding], dict]:
+    """Findings and figures (bytes, paragraphs, notes, schema verdict) for one TEI file; with the
+    ``book`` it was written from, every numbered paragraph's text is compared with the book's."""
     shown = display_path(path)
     try:
         tree = etree.parse(str(path), etree.XMLParser(resolve_entities=False, no_network=True))
@@ -43,7 +45,7 @@ def check(path: Path, schema: bool = False) -> tuple[list[Finding], dict]:
         line, column = error.position
         return [Finding("verify.tei-malformed", f"the TEI file does not parse: {error.msg}",
                         Location(shown, line, column), ERROR, fix="report this: lectio wrote a broken file")], {}
-    findings = pointer_findings(tree, shown)
+    findings = pointer_findings(tree, shown) + (paragraph_findings(tree, book, shown) if book is not None else [])
     figures = {"bytes": path.stat().st_size, "paragraphs": len(tree.findall(f".//{{{NS}}}p[@n]")),
                "notes": len(tree.findall(f".//{{{NS}}}note[@place='foot']")), "schema": "not checked"}
     if schema:
@@ -63,6 +65,25 @@ def pointer_findings(tree, shown: str) -> list[Finding]:
                         "verify.tei-pointer", f"{name}=\"{pointer}\" on <{etree.QName(node).localname}> names no "
                         "element of the document", Location(shown, node.sourceline or 0), ERROR,
                         fix="report this: every pointer lectio writes should name an xml:id it wrote"))
+    return findings
+
+
+def paragraph_findings(tree, book, shown: str) -> list[Finding]:
+    """Each numbered paragraph of the book is the element ``<siglum>-<number>``, whose own text
+    (its notes apart) is the paragraph's text, character for character."""
+    found = {node.get(XML_ID): node for node in tree.iter(f"{{{NS}}}p", f"{{{NS}}}lg") if node.get("n")}
+    findings = []
+    for reading in book.readings:
+        for paragraph in reading.text.paragraphs():
+            node = found.get(f"{reading.siglum}-{paragraph.number}")
+            own = "".join(node.xpath(".//text()[not(ancestor::t:note)]", namespaces={"t": NS})) if node is not None \
+                else None
+            if own != paragraph.text:
+                findings.append(Finding(
+                    "verify.tei-fidelity", f"paragraph {reading.siglum} {paragraph.number} is "
+                    f"{'missing' if own is None else 'not the text of the book'} in the TEI file",
+                    Location(shown, node.sourceline if node is not None else 0), ERROR,
+                    fix="report this: the TEI file must hold every paragraph as the book has it"))
     return findings
 
 

@@ -23,7 +23,7 @@ from lectio.render.teixml import Ids, element, html_into, append_text
 
 SIGNS = {"supplied": ("supplied", {}), "deleted": ("surplus", {}), "corrupt": ("sic", {})}
 HI = {"emph": "italic", "strong": "bold", "sup": "superscript", "sub": "subscript", "strike": "strikethrough",
-      "smallcaps": "small-caps"}
+      "smallcaps": "small-caps", "code": "code"}  # code: TEI's <code> holds text only, a span may hold more
 MILESTONES = ("anchor",)  # spans written as points, not as containers
 
 
@@ -110,8 +110,6 @@ class _Writer:
             return _Frame(span, element(parent, name, **attrs))
         if span.kind in HI:
             return _Frame(span, element(parent, "hi", rend=HI[span.kind]))
-        if span.kind == "code":
-            return _Frame(span, element(parent, "code"))
         if span.kind == "link" and safe_url(span.target):
             return _Frame(span, element(parent, "ref", target=span.target.strip()))
         return _Frame(span, parent)  # a kind TEI gets no element for: its text only

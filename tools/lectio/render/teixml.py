@@ -89,7 +89,7 @@ PHRASES = {
     "strong": ("hi", {"rend": "bold"}), "b": ("hi", {"rend": "bold"}), "u": ("hi", {"rend": "underline"}),
     "sup": ("hi", {"rend": "superscript"}), "sub": ("hi", {"rend": "subscript"}),
     "s": ("hi", {"rend": "strikethrough"}), "del": ("hi", {"rend": "strikethrough"}),
-    "code": ("code", {}), "q": ("q", {}),
+    "code": ("hi", {"rend": "code"}), "q": ("q", {}),
 }
 BLOCKS = {"p": "p", "ul": "list", "ol": "list", "li": "item", "blockquote": "quote"}
 
@@ -98,6 +98,7 @@ def html_into(parent, markup: str, bibliography: dict[str, str], blocks: bool = 
     """Append the HTML fragment ``markup`` (already sanitized by the HTML writers' rules) to
     ``parent`` as TEI; with ``blocks`` False, paragraphs and lists are flattened into phrases
     (a ``bibl`` holds no paragraph). A citation's span points to its bibliography entries."""
+    markup = xml_text(markup)
     if not markup.strip():
         return
     root = lxml_html.fragment_fromstring(markup, create_parent="div")

@@ -22,9 +22,10 @@ from lxml import etree
 
 from lectio.errors import ERROR, Finding, Location
 from lectio.fsutil import display_path
-from lectio.render.teixml import NS, XML_ID
+from lectio.render.teixml import NS, XML_ID, xml_text
 
 POINTERS = ("target", "targetEnd", "corresp", "wit")
+APART = ("note", "rdg")  # not the base text: the notes, the other witnesses' readings
 SCHEMA = "tei_all.rng.gz"  # TEI P5 3.0.0 tei_all, see data/tei/README.md
 
 
@@ -76,15 +77,27 @@ def paragraph_findings(tree, book, shown: str) -> list[Finding]:
     for reading in book.readings:
         for paragraph in reading.text.paragraphs():
             node = found.get(f"{reading.siglum}-{paragraph.number}")
-            own = "".join(node.xpath(".//text()[not(ancestor::t:note)]", namespaces={"t": NS})) if node is not None \
-                else None
-            if own != paragraph.text:
+            own = own_text(node) if node is not None else None
+            if own != xml_text(paragraph.text):  # less what XML cannot hold (control characters)
                 findings.append(Finding(
                     "verify.tei-fidelity", f"paragraph {reading.siglum} {paragraph.number} is "
                     f"{'missing' if own is None else 'not the text of the book'} in the TEI file",
                     Location(shown, node.sourceline if node is not None else 0), ERROR,
                     fix="report this: the TEI file must hold every paragraph as the book has it"))
     return findings
+
+
+def own_text(node) -> str:
+    """The text of a paragraph as the book has it: without its notes and the other witnesses' readings;
+    a line break (``lb``, a verse's next ``l``) is a newline."""
+    if etree.QName(node).localname == "lg":
+        return "\n".join(own_text(line) for line in node.iterchildren(f"{{{NS}}}l"))
+    out = [node.text or ""]
+    for child in node.iterchildren(etree.Element):
+        name = etree.QName(child).localname
+        out.append("\n" if name == "lb" else "" if name in APART else own_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
 
 
 def schema_findings(tree, shown: str) -> list[Finding]:

@@ -13,7 +13,8 @@ from lxml import etree
 from lectio import pipeline
 from lectio.render.tei import write_tei
 from lectio.verify import tei as tei_check
-from tests.conftest import copy_project
+from tests.conftest import TINY_BIB, TINY_EDITION, copy_project
+from tests.sources.test_pandoc_reader import MARKDOWN
 from tests.render.teibooks import HOSTILE, NS, XML_ID, collated_book, hostile_book, verse_book
 
 
@@ -160,3 +161,27 @@ def test_hostile_text_is_escaped_and_unsafe_links_are_not_kept(tmp_path):
     assert b"javascript" not in data and b"alert(1)" not in data
     assert document.findtext(".//t:div[@type='reading']/t:head", namespaces=NS) == 'A "title" & <more>'
     assert text_of(document.xpath("//t:back//t:listBibl/t:bibl", namespaces=NS)[0]) == html.unescape("Book &lt;one&gt; &amp; two")
+
+
+def test_every_markdown_construct_is_valid_tei(tmp_path):
+    (tmp_path / "edition.toml").write_text(TINY_EDITION.split("[[readings]]")[0] + '[[readings]]\nsiglum = "A"\n'
+                                           'title = "Markdown reading"\nsource = "a.md"\n\n[bibliography]\n'
+                                           'files = ["t.bib"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(MARKDOWN, encoding="utf-8")
+    (tmp_path / "t.bib").write_text(TINY_BIB, encoding="utf-8")
+    book = pipeline.check(tmp_path).book
+    document = parse(write_tei(book))
+    assert_valid(document)
+    assert tei_check.paragraph_findings(document.getroottree(), book, "a.tei.xml") == []
+    reading = document.xpath("//t:div[@type='reading']", namespaces=NS)[0]
+    found = {etree.QName(e).localname: e for e in reading.iter(etree.Element)}
+    assert {"list", "item", "quote", "table", "row", "cell", "eg", "milestone", "lg", "l", "label", "ref", "note",
+            "hi"} <= set(found)
+    assert [text_of(l) for l in reading.iterfind(".//t:lg/t:l", NS)] == ["Verse line one", "verse line two"]
+    assert [l.get("rend") for l in reading.iterfind(".//t:list", NS)] == ["bulleted", "numbered", None]
+    assert reading.find(".//t:list[@type='gloss']/t:label", NS).text == "Term word"
+    assert [text_of(c) for c in reading.iterfind(".//t:cell[@role='label']", NS)] == ["Name", "Year"]
+    assert reading.find(".//t:quote//t:quote", NS) is not None  # quoted twice: nested
+    assert reading.findtext(".//t:eg", namespaces=NS) == "verbatim 'code' **kept**"
+    assert {h.get("rend") for h in reading.iterfind(".//t:hi", NS)} >= {"bold", "italic", "code", "subscript",
+                                                                         "superscript", "small-caps", "strikethrough"}

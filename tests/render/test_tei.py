@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from lectio import pipeline
+from lectio import __version__, pipeline
 from lectio.render.tei import write_tei
 from lectio.verify import tei as tei_check
 from tests.conftest import TINY_BIB, TINY_EDITION, copy_project
@@ -100,6 +100,7 @@ def test_the_header_comes_from_edition_toml(seed_book, seed_tei):
     sources = [e.text for e in header.iterfind(".//t:sourceDesc//t:idno[@type='file']", NS)]
     assert sources == [r.source for r in seed_book.config.readings]
     assert header.find(".//t:listWit", NS) is None  # the seed's readings declare no witnesses
+    assert header.find(".//t:appInfo/t:application", NS).attrib == {"ident": "lectio", "version": __version__}
 
 
 def test_the_output_is_the_same_bytes_every_time(seed_book, tmp_path):

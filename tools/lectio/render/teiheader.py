@@ -3,7 +3,7 @@
 ``fileDesc``: the title statement (title, subtitle, editors), the edition statement, the
 publication statement (publisher, date, identifier and ISBN, the rights as the licence),
 the source description (each reading's source file as a ``bibl``, the witnesses as a
-``listWit``). ``encodingDesc``: the editorial declarations (what normalization changed in
+``listWit``). ``encodingDesc``: the application that wrote the file, the editorial declarations (what normalization changed in
 each reading, how the editorial signs are encoded) and the variant encoding.
 ``profileDesc``: the languages used.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lectio import __version__
 from lectio.assemble import RULE_WORDS
 from lectio.model import Book
 from lectio.render.teiinline import Context
@@ -104,6 +105,8 @@ def book_reading_anchor(book: Book, siglum: str) -> str:
 
 def _encoding_desc(parent, book: Book) -> None:
     desc = block(parent, "encodingDesc")
+    application = element(block(desc, "appInfo"), "application", ident="lectio", version=__version__)
+    element(application, "label", "lectio")
     decl = block(desc, "editorialDecl")
     normalization = block(decl, "normalization")
     for reading in book.readings:

@@ -76,3 +76,14 @@ def test_a_paragraph_written_wrong_fails_the_build(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "error: paragraph A 1 is not the text of the book in the TEI file [verify.tei-fidelity]" in result.output
     assert not (root / "build" / "tiny.tei.xml").exists()
+
+
+def test_the_shipped_schema_is_tei_p5_tei_all_as_its_readme_says():
+    import gzip
+    import hashlib
+    from importlib import resources
+
+    folder = resources.files("lectio").joinpath("data", "tei")
+    schema = gzip.decompress(folder.joinpath(tei_check.SCHEMA).read_bytes())
+    assert hashlib.sha256(schema).hexdigest() in folder.joinpath("README.md").read_text(encoding="utf-8")
+    assert "TEI Edition: Version\u00a03.0.0" in schema.decode("utf-8") and schema.count(b"<element name=") > 500

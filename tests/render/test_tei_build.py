@@ -10,7 +10,7 @@ import pytest
 from lectio.build import verify_outputs
 from lectio.render import tei as tei_writer
 from lectio.verify import tei as tei_check
-from tests.conftest import make_tiny_project, run_cli
+from tests.conftest import EXAMPLES, make_tiny_project, run_cli
 
 
 def test_the_seed_build_writes_a_valid_tei_file(built):
@@ -20,7 +20,7 @@ def test_the_seed_build_writes_a_valid_tei_file(built):
     assert figures["schema"] == "valid" and figures["paragraphs"] == 39 and figures["bytes"] > 50_000
 
 
-@pytest.mark.parametrize("name", ["federalist", "contract"])
+@pytest.mark.parametrize("name", sorted(p.parent.name for p in EXAMPLES.glob("*/edition.toml")))
 def test_each_example_gets_a_valid_tei_file_and_verify_reports_it(example_build, name):
     example = example_build(name)
     findings, figures = tei_check.check(example.output("tei.xml"), schema=True)

@@ -87,3 +87,24 @@ def test_the_shipped_schema_is_tei_p5_tei_all_as_its_readme_says():
     schema = gzip.decompress(folder.joinpath(tei_check.SCHEMA).read_bytes())
     assert hashlib.sha256(schema).hexdigest() in folder.joinpath("README.md").read_text(encoding="utf-8")
     assert "TEI Edition: Version\u00a03.0.0" in schema.decode("utf-8") and schema.count(b"<element name=") > 500
+
+
+def test_the_witness_example_has_every_variant_as_app_lem_rdg(example_build):
+    from lxml import etree
+
+    from lectio import pipeline
+
+    example = example_build("gettysburg")
+    book = pipeline.check(example.root).book
+    document = etree.parse(str(example.output("tei.xml")))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert document.xpath("//t:listWit/t:witness/@xml:id", namespaces=ns) == [w.siglum for w in book.witnesses]
+    apps = document.xpath("//t:body//t:app", namespaces=ns)
+    assert len(book.variants) > 20 and [a.get("{http://www.w3.org/XML/1998/namespace}id") for a in apps] == [
+        v.anchor for v in book.variants]
+    for app, variant in zip(apps, book.variants):
+        lem, *readings = app.xpath("t:lem|t:rdg", namespaces=ns)
+        assert (lem.get("wit"), tei_check.own_text(lem)) == (" ".join(f"#{s}" for s in variant.lemma_sigla),
+                                                              variant.lemma)
+        assert [(r.get("wit"), r.text or "") for r in readings] == [
+            (" ".join(f"#{s}" for s in reading.sigla), reading.text) for reading in variant.readings]

@@ -39,7 +39,7 @@ def test_seed_note_on_text_golden():
     check_golden("seed-note-on-text.txt", lines)
     joined = "\n".join(lines)
     assert "S 7 and 8: A note number is printed twice" in joined
-    assert "(S 19 <”>)" in joined and not re.search(r"\blines? \d", joined)
+    assert "(S 19 ⟨”⟩)" in joined and not re.search(r"\blines? \d", joined)
     # the locators are right: the two "(12)" stand in S 7 and S 8, the supplied mark in S 19
     blocks = {b.number: b for b in book.readings[1].text.blocks if b.number}
     assert [b for b in (7, 8) if any(r.note.marker == "12" for r in blocks[b].notes)] == [7, 8]
@@ -103,5 +103,5 @@ def test_signs_listed_with_their_paragraphs(tmp_path):
                'reason = "A word left out."\n')
     [opening, _, *decisions] = note_for(tmp_path, raw, sidecar, title="", author="")
     assert "[ ] enclose what is in the source, deleted by the editor (A 2 [the])" in opening
-    assert "< > enclose what is supplied by the editor (A 2 <not>)" in opening
+    assert "⟨ ⟩ enclose what is supplied by the editor (A 2 ⟨not⟩)" in opening
     assert "A 2: The received text is emended. A word printed twice." in decisions

@@ -70,8 +70,8 @@ def signed_block() -> Block:
 
 def test_print_html_brackets_each_sign_with_its_description():
     out = html.inline_html(signed_block(), "A", {})
-    assert ('<span class="sign-supplied" title="supplied by the editor"><span class="sign">&lt;</span>one'
-            '<span class="sign">&gt;</span></span>') in out
+    assert ('<span class="sign-supplied" title="supplied by the editor"><span class="sign">⟨</span>one'
+            '<span class="sign">⟩</span></span>') in out
     assert '<span class="sign">[</span>two<span class="sign">]</span>' in out
     assert 'title="corrupt in the source"><span class="sign">†</span>three<span class="sign">†</span>' in out
 
@@ -80,7 +80,7 @@ def test_epub_brackets_each_sign_with_its_description():
     inlines = epub.inlines_of(signed_block(), "A", {})
     first = inlines[0]
     assert first["t"] == "Span" and first["c"][0] == ["", ["sign-supplied"], [["title", "supplied by the editor"]]]
-    assert flat(inlines) == "<one> [two] †three† four"
+    assert flat(inlines) == "⟨one⟩ [two] †three† four"
 
 
 def flat(inlines: list) -> str:
@@ -103,9 +103,9 @@ def test_seed_supplied_closing_mark_is_bracketed_in_both_books(built):
 
     name = "collectivization-reader"
     pdf = " ".join(page.extract_text() for page in PdfReader(built / "build" / f"{name}.pdf").pages)
-    assert re.search(r"hire labour, etc\)\.<”>\s?28", pdf)
+    assert re.search(r"hire labour, etc\)\.⟨”⟩\s?28", pdf)
     with zipfile.ZipFile(built / "build" / f"{name}.epub") as epub:
         xhtml = "".join(epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml"))
-    assert ('etc).<span class="sign-supplied" title="supplied by the editor"><span class="sign">&lt;</span>”'
-            '<span class="sign">&gt;</span></span>') in xhtml
+    assert ('etc).<span class="sign-supplied" title="supplied by the editor"><span class="sign">⟨</span>”'
+            '<span class="sign">⟩</span></span>') in xhtml
     assert re.findall(r'id="(S-\d+)"', xhtml.split("sign-supplied")[0])[-1] == "S-19"  # in paragraph S 19

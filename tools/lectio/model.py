@@ -60,7 +60,7 @@ class Span:
 # editorial sign (a span kind, docs/signs.md) → (opening sign, closing sign, what it says to a reader);
 # the angle brackets of supplied text are printed < > (the book faces have no ⟨ ⟩, U+27E8/9)
 SIGNS = {
-    "supplied": ("<", ">", "supplied by the editor"),
+    "supplied": ("\u27e8", "\u27e9", "supplied by the editor"),
     "deleted": ("[", "]", "in the source, deleted by the editor"),
     "corrupt": ("\u2020", "\u2020", "corrupt in the source"),
 }

@@ -78,7 +78,7 @@ class Emendation(Entry):
                        "addition in it; with \"deleted\": 'exact' without the words rejected (they stay "
                        "printed, in [square brackets]); left out with \"corrupt\".", example="the text")
     reason: str = key(help="Why; listed in the Note on the text.", example="a word printed twice")
-    sign: str = key("", help="The editorial sign printed around the change: \"supplied\" < >, "
+    sign: str = key("", help="The editorial sign printed around the change: \"supplied\" ⟨ ⟩, "
                     "\"deleted\" [ ] or \"corrupt\" † † (the whole of 'exact'); \"\" for a silent "
                     "correction.", form="one of \"\", \"supplied\", \"deleted\", \"corrupt\"",
                     example="supplied", pattern=r"^(supplied|deleted|corrupt)?$")

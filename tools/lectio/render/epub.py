@@ -275,7 +275,7 @@ def metadata(book: Book) -> dict:
 def epub_css(config, faces=None) -> str:
     """The namespace for ``epub|type`` selectors, the font faces (those of ``faces`` only, when given),
     then the EPUB stylesheets (``styles``)."""
-    face = fonts.font_face_css(lambda path: f"../fonts/{path.name}", faces)
+    face = fonts.font_face_css(lambda path: f"../fonts/{path.name}", faces, signs=False)
     return '@namespace epub "http://www.idpf.org/2007/ops";\n' + face + styles.stylesheet(config, "epub").css
 
 

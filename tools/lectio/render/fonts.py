@@ -1,10 +1,13 @@
-"""The book face: Source Serif Pro from the font-source-serif-pro package."""
+"""The book face: Source Serif Pro from the font-source-serif-pro package, and lectio's own face for the
+angle brackets of supplied text (``signfont``), the same file at every weight and style so that
+nothing is synthesized."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from lectio.errors import RequirementMissing
+from lectio.render import signfont
 
 FAMILY = "Source Serif Pro"
 FACES = (  # file stem, weight, style
@@ -32,12 +35,16 @@ def font_files(suffix: str = "otf", faces=None) -> list[Path]:
             if faces is None or (weight, style) in faces]
 
 
-def font_face_css(url_for, faces=None) -> str:
-    """@font-face rules (of ``faces`` only, when given); ``url_for(path)`` gives the URL a writer can load."""
+def font_face_css(url_for, faces=None, signs: bool = True) -> str:
+    """@font-face rules (of ``faces`` only, when given); ``url_for(path)`` gives the URL a writer can load.
+    ``signs``: with the face of the angle brackets (print; an e-book leaves them to the reading system's
+    fonts, which have them, rather than ship a face for two glyphs)."""
     rules = []
     for (stem, weight, style), path in zip(FACES, font_files()):
         if faces is not None and (weight, style) not in faces:
             continue
         rules.append(f'@font-face {{ font-family: "{FAMILY}"; src: url("{url_for(path)}"); '
                      f"font-weight: {weight}; font-style: {style}; }}")
+        rules += [] if not signs else [f'@font-face {{ font-family: "{signfont.FAMILY}"; src: url("{url_for(signfont.font_path())}"); '
+                     f"font-weight: {weight}; font-style: {style}; unicode-range: {signfont.UNICODE_RANGE}; }}"]
     return "\n".join(rules) + "\n"

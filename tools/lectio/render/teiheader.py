@@ -19,7 +19,7 @@ from lectio.render.teiinline import Context
 from lectio.render.teixml import block, element
 
 SIGN_CONVENTIONS = (
-    ("supplied", "< >", "text the editor supplies"),
+    ("supplied", "⟨ ⟩", "text the editor supplies"),
     ("surplus", "[ ]", "text of the source the editor deletes as superfluous"),
     ("sic", "† †", "text the editor judges corrupt and prints as received"),
 )

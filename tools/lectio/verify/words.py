@@ -5,7 +5,7 @@ and combining marks, so quotation marks, dashes, apostrophes and brackets separa
 the source and in the outputs alike. A word is also cut where a small letter meets a capital
 and where a letter meets a digit: a note call (``claim.5``) or an apparatus marker
 (``passageA3``) that an output glues to a word becomes a word of its own, which the matcher
-skips. Soft hyphens and the editor's signs < > † inside a word vanish; a word broken by a hyphen at the end of a line
+skips. Soft hyphens and the editor's signs ⟨ ⟩ † inside a word vanish; a word broken by a hyphen at the end of a line
 (U+FFFE in PDFium's text) ends with ``-``, for the matcher to join it with what follows. Each word keeps where it stands in the text it came from.
 """
 

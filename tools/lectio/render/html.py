@@ -13,6 +13,7 @@ from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM
     Book, Reading, Text
 from lectio.render import nesting, notemarkup, passages, runningheads
 from lectio.render.inline import Call, Run, SpanEnd, events
+from lectio.render.lines import Settings
 from lectio.render.pagesetup import PageSetup
 from lectio.render.printlang import hyphenation_tag
 from lectio.render.sanitize import clean, safe_url
@@ -34,6 +35,7 @@ def write_html(book: Book, css: str = "") -> str:
         f'<meta name="author" content="{esc(", ".join(cfg.editors))}"/>',
         f'<meta name="dcterms.created" content="{esc(cfg.date)}"/>',
         f"<style>\n{css}</style>" if css else "",
+        Settings.from_config(book.config).meta(),
         f'</head>\n<body data-book-title="{esc(runningheads.book_head(cfg.title, setup))}">',
         front_matter(book),
         contents(book),

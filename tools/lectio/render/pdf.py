@@ -52,7 +52,7 @@ def layout(html_text: str, config):
     setup = PageSetup.from_config(config)
     pad = config.output.pad_to
     counted, text, loose = 0, html_text, frozenset()
-    for _ in range(MAX_PASSES):
+    for passes in range(1, MAX_PASSES + 1):
         setup = setup.with_pages(counted)
         document = _render(text, config, setup)
         pages = padded(len(document.pages), pad)
@@ -61,9 +61,12 @@ def layout(html_text: str, config):
             break
         counted, text = pages, better  # the gutter grows with the page count: lay out again
     _refuse_lost_notes(document)
+    document.lectio_passes = passes  # layouts made (docs/lines.md gives the counts)
     margins.to_outer_margin(document)
     refused = document.lectio_refused
+    passes = document.lectio_passes
     document = _pad(document, config, setup, pad)
+    document.lectio_passes = passes
     document.lectio_setup = setup.with_pages(len(document.pages))
     from lectio.render.fetcher import refused_findings
 

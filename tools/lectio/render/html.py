@@ -11,7 +11,7 @@ import html
 
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, Block, \
     Book, Reading, Text
-from lectio.render import nesting, notemarkup, passages, runningheads
+from lectio.render import apparatusblock, nesting, notemarkup, passages, runningheads
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.lines import Settings
 from lectio.render.pagesetup import PageSetup
@@ -50,6 +50,7 @@ def write_html(book: Book, css: str = "") -> str:
     if book.bibliography_html:
         entries = "".join(f'<p class="csl-entry">{clean(e)}</p>' for e in book.bibliography_html)
         parts.append(chapter("bibliography", "Bibliography", entries))
+    parts.append(apparatusblock.entries_html(book))  # hidden: the refine step copies them to their pages
     parts.append("</body>\n</html>\n")
     return "\n".join(p for p in parts if p)
 
@@ -175,6 +176,7 @@ def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str
     out = []
     block_levels = passages.levels(block)
     starts = {id(s): passages.start_id(prefix, s.target) for s in block.spans if s.kind == "anchor"}
+    starts.update({id(s): f"var-{s.target}" for s in block.spans if s.kind == "lemma"})
     for event in passages.calls_before_markers(events(block)):
         if isinstance(event, Run):
             out.append(_wrap(esc(event.text, quote=False).replace("\n", "<br/>"), event.spans, block_levels, starts))
@@ -201,6 +203,8 @@ def _wrap(text: str, spans, block_levels: dict[int, int], starts: dict[int, str]
             tag, classes, _ = nesting.INLINE[span.kind]
             attrs = f' class="{classes}"' if classes else ""
             text = f"<{tag}{attrs}>{text}</{tag}>"
+        elif span.kind == "lemma":
+            text = apparatusblock.lemma_span(text, starts.pop(id(span), ""))
         elif span.kind == "anchor":
             classes = " ".join(passages.passage_classes(span, block_levels))
             start = starts.pop(id(span), "")

@@ -18,7 +18,7 @@ from lectio.render import folios, fonts, footnoteorder, margins, outputintent, p
     timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
-MAX_PASSES = 4
+MAX_PASSES = 6  # the apparatus at the foot of the page can take a few (docs/lines.md)
 BLANK_RECTO_VERSO = '<!DOCTYPE html><html><body><div></div><div style="break-before: page"></div></body></html>'
 
 

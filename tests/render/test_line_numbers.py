@@ -1,0 +1,129 @@
+"""Line numbers in the print margin and the apparatus criticus at the foot of the page, checked
+against the PDF: its text page by page (pdftotext -layout), as a reader finds them."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from lectio import build, pipeline
+from lectio.render import lines, pdf
+from tests.conftest import make_tiny_project
+from tests.render.linefixture import add_variants, notes_toml, source_text
+
+
+def page_text(path: Path, page: int) -> str:
+    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def text_rows(path: Path, page: int, words: set[str]) -> list[str]:
+    """The page's rows that hold text of the reading (a word of it; not the apparatus's "]"), top to bottom."""
+    rows = [row for row in page_text(path, page).splitlines() if row.strip() and "]" not in row]
+    glued = " ".join(words)
+    return [row for row in rows if not re.match(r"\s*\d+\. ", row)
+            and any(w in glued for w in re.findall(r"[a-z]{3,}", row))]
+
+
+@pytest.fixture(scope="module")
+def laid(tmp_path_factory):
+    """The small edition with hand-made variants, laid out and written once."""
+    root = make_tiny_project(tmp_path_factory.mktemp("lines") / "ed", source_text(), notes_toml())
+    book = pipeline.check(root).book
+    add_variants(book)
+    document = build.layout_pdf(book)
+    path = root / "out.pdf"
+    path.write_bytes(pdf.pdf_bytes(document, book.config))
+    return book, document, path
+
+
+def words_of(book) -> set[str]:
+    return {w for b in book.readings[0].text.blocks if b.number for w in re.findall(r"[a-z]+", b.text.lower())}
+
+
+def test_every_fifth_line_is_numbered_in_the_margin(laid):
+    book, document, path = laid
+    words = words_of(book)
+    printed = lines.print_lines(document, "page")
+    for page in sorted({line.page for line in printed}):
+        rows = text_rows(path, page, words)
+        assert len(rows) == sum(1 for line in printed if line.page == page)
+        for number, row in enumerate(rows, start=1):
+            trailing = re.search(r"[^A-Z\s]\s{2,}(\d+)\s*$", row) if page % 2 else re.match(r"\s*(\d+)\s{2}", row)
+            marked = trailing.group(1) if trailing else None
+            assert marked == (str(number) if number % 5 == 0 else None), (page, number, row)
+
+
+def test_every_line_locator_holds_the_words_it_names(laid):
+    """Each line of the map: line K of page N (counted on the PDF's page) shows the block's words."""
+    book, document, path = laid
+    words = words_of(book)
+    found = lines.line_map(book, document)
+    blocks = book.readings[0].text.blocks
+    labels = {line.page: line.folio for line in found.lines}
+    assert found.lines
+    for page in sorted(labels):
+        rows = text_rows(path, page, words)
+        for line in (l for l in found.lines if l.page == page):
+            shown = re.findall(r"[a-z]+", blocks[line.block].text[line.start:line.end].lower())
+            row = re.findall(r"[a-z]+", rows[line.number - 1].lower())
+            whole = " ".join(shown[1:-1])  # the first and last may be parts of hyphenated words
+            assert not whole or f" {whole} " in f" {' '.join(row)} ", (page, line.number, whole, row)
+            assert all(any(w.startswith(r) or w.endswith(r) for r in row) for w in shown), (page, line.number)
+    first = found.lines[0]
+    assert found.locator("A", first.block, first.start) == f"p. {first.folio}, l. 1"
+
+
+def test_the_apparatus_of_a_page_is_on_the_page_of_its_lemmata(laid):
+    book, document, path = laid
+    found = lines.line_map(book, document)
+    blocks = book.readings[0].text.blocks
+    assert document.lectio_passes <= pdf.MAX_PASSES
+    for variant in book.variants:
+        index, block = next((i, b) for i, b in enumerate(blocks)
+                            if any(s.kind == "lemma" and s.target == variant.id for s in b.spans))
+        span = next(s for s in block.spans if s.target == variant.id)
+        line = found.locate("A", index, span.start)
+        text = " ".join(page_text(path, line.page).split())
+        assert f"{line.number} {variant.lemma} A ]" in text, (variant.id, line)
+        rows = text_rows(path, line.page, words_of(book))
+        assert variant.lemma.split()[0] in rows[line.number - 1]
+
+
+def test_restart_per_reading_counts_on_over_pages(tmp_path):
+    root = make_tiny_project(tmp_path / "ed", source_text(8), notes_toml(8))
+    toml = root / "edition.toml"
+    toml.write_text(toml.read_text() + '\n[lines]\nevery = 10\nrestart = "reading"\n')
+    book = pipeline.check(root).book
+    document = build.layout_pdf(book)
+    printed = lines.print_lines(document, "reading")
+    assert [line.number for line in printed] == list(range(1, len(printed) + 1))
+    assert len({line.page for line in printed}) > 1
+    path = tmp_path / "r.pdf"
+    path.write_bytes(pdf.pdf_bytes(document, book.config))
+    later = [line for line in printed if line.number % 10 == 0 and line.page != printed[0].page]
+    assert later and str(later[0].number) in page_text(path, later[0].page).split()
+
+
+def test_seed_prints_line_numbers_beside_paragraph_numbers(built):
+    pdf_path = next((built / "build").glob("*.pdf"))
+    text = page_text(pdf_path, 14)
+    rows = [row for row in text.splitlines() if row.strip()]
+    numbered = [row for row in rows if re.search(r"(^\s*\d+\s)|(\s\d+\s*$)", row) and len(row.split()) > 3]
+    assert numbered, text
+    both = [row for row in rows if re.match(r"\s*\d+\s+[A-Z] \d+\s", row)]
+    assert all(re.match(r"\s*(\d+)\s+[A-Z] (\d+)\s", row) for row in both)
+
+
+def test_locator_forms():
+    a = lines.Line("A", 0, 0, 10, 20, "14", 12)
+    b = lines.Line("A", 0, 10, 20, 20, "14", 14)
+    c = lines.Line("A", 0, 20, 30, 21, "15", 1)
+    assert lines.locator(a, a) == "p. 14, l. 12"
+    assert lines.locator(a, b) == "p. 14, ll. 12–14"
+    assert lines.locator(a, c) == "pp. 14–15"
+    assert lines.LineMap((a, b, c)).locator("A", 0, 12, 25) == "pp. 14–15"
+    assert lines.LineMap((a, b, c)).locate("A", 0, 15) == b

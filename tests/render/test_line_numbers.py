@@ -108,14 +108,62 @@ def test_restart_per_reading_counts_on_over_pages(tmp_path):
     assert later and str(later[0].number) in page_text(path, later[0].page).split()
 
 
-def test_seed_prints_line_numbers_beside_paragraph_numbers(built):
-    pdf_path = next((built / "build").glob("*.pdf"))
-    text = page_text(pdf_path, 14)
-    rows = [row for row in text.splitlines() if row.strip()]
-    numbered = [row for row in rows if re.search(r"(^\s*\d+\s)|(\s\d+\s*$)", row) and len(row.split()) > 3]
-    assert numbered, text
-    both = [row for row in rows if re.match(r"\s*\d+\s+[A-Z] \d+\s", row)]
-    assert all(re.match(r"\s*(\d+)\s+[A-Z] (\d+)\s", row) for row in both)
+@pytest.fixture(scope="module")
+def seed(built):
+    """The seed's book and line map, from a layout of it (the build's layout: the build is reproducible)."""
+    book = pipeline.check(built).book
+    return book, lines.line_map(book, build.layout_pdf(book)), next((built / "build").glob("*.pdf"))
+
+
+def in_order(words: list[str], tokens: list[str]) -> bool:
+    """``words`` among ``tokens`` in their order (the row also has note calls and apparatus markers)."""
+    rest = iter(tokens)
+    return all(any(word == token for token in rest) for word in words)
+
+
+def margin_number(row: str, recto: bool) -> int | None:
+    """The line number in the margin of a PDF row: the last thing on a recto, the first on a verso (before
+    the paragraph number "M 7" if the line has one)."""
+    found = re.search(r"[^A-Z\s]\s{2,}(\d+)\s*$", row) if recto else re.match(r"\s*(\d+)(?:\s{2,}|\s+[A-Z] ?\d+\s)", row)
+    return int(found.group(1)) if found else None
+
+
+def test_seed_line_numbers_stand_on_the_lines_of_the_map(seed):
+    """Every number printed in the seed's margin is on the PDF row of the map's line of that number."""
+    book, found, path = seed
+    blocks = {r.siglum: r.text.blocks for r in book.readings}
+    checked = []
+    for page in sorted({line.page for line in found.lines}):
+        numbered = {line.number: line for line in found.lines if line.page == page}
+        for row in [row for row in page_text(path, page).splitlines() if row.strip()][1:]:  # not the head
+            number = margin_number(row, page % 2 == 1)
+            if number is None or number % 5 or number not in numbered:
+                continue
+            line = numbered[number]
+            shown = re.findall(r"\w+", blocks[line.siglum][line.block].text[line.start:line.end])
+            assert in_order(shown[1:-1], re.findall(r"\w+", row)), (page, number, row)
+            checked.append((page, number))
+    assert checked == [(line.page, line.number) for line in found.lines if line.number % 5 == 0]
+
+
+def test_seed_passage_locators_name_the_lines_of_their_passages(seed):
+    """Readings compared: "M 7, p. 12, ll. 3–5" is where the passage's first and last words are."""
+    book, found, path = seed
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = text.replace("\u00a0", " ")
+    printed = re.findall(r"^([A-Z]) (\d+), (pp?\. [^\n]+)$", text, re.M)
+    expected = []
+    for entry in book.apparatus:
+        for passage in entry.passages:
+            index = book_readings(book)[passage.siglum].index(passage.block)
+            expected.append((passage.siglum, str(passage.block.number),
+                             found.locator(passage.siglum, index, passage.start, passage.end)))
+    assert sorted(printed) == sorted(expected)
+    assert sum(", l" in locator for _, _, locator in printed) >= len(printed) - 3
+
+
+def book_readings(book) -> dict[str, list]:
+    return {r.siglum: r.text.blocks for r in book.readings}
 
 
 def test_locator_forms():
@@ -127,3 +175,21 @@ def test_locator_forms():
     assert lines.locator(a, c) == "pp. 14–15"
     assert lines.LineMap((a, b, c)).locator("A", 0, 12, 25) == "pp. 14–15"
     assert lines.LineMap((a, b, c)).locate("A", 0, 15) == b
+
+
+def test_the_epub_has_an_anchor_before_every_print_line(laid, tmp_path):
+    """Anchor ``A-p<folio>-l<K>`` stands before the word that begins line K of that page in the PDF."""
+    import zipfile
+
+    book, document, path = laid
+    found = lines.line_map(book, document)
+    epub = build.make_epub(book, document, tmp_path)
+    with zipfile.ZipFile(epub) as package:
+        xhtml = "".join(package.read(n).decode() for n in package.namelist() if n.endswith(".xhtml"))
+    placed = re.findall(r'<span id="(A-p(\d+)-l(\d+))"\s*/>\s*((?:<[^>]+>\s*)*)([A-Za-z]+)', xhtml)
+    assert len(placed) == len(found.lines)
+    pages = {line.folio: line.page for line in found.lines}
+    for _, folio, number, _, word in placed:
+        row = text_rows(path, pages[folio], words_of(book))[int(number) - 1]
+        first = re.findall(r"[a-z]+", re.sub(r"^\s*(\d+\s+)?([A-Z] ?\d+\s+)?", "", row).lower())[0]
+        assert word.lower().endswith(first), (folio, number, word, row)

@@ -1,9 +1,9 @@
 """An anchor in the EPUB for every print line of the readings, so that a line locator resolves there.
 
-The anchor of line 12 of printed page 14 of reading M is ``<span id="M-p14-l12"/>`` (the printed
+The anchor of line 12 of printed page 14 of reading B is ``<span id="B-p14-l12"/>`` (the printed
 folio and the line's number as the margin prints it: :func:`anchor_id`), put before the word the
 line begins with (before a word hyphenated across the line's start, never inside it). The line's
-place comes from the line map (``lines.line_map``): its block's paragraph (``M-7``, the same id in
+place comes from the line map (``lines.line_map``): its block's paragraph (``B-7``, the same id in
 both formats) and the first letters and digits of its text, looked for in that paragraph after the
 line before (the first 24, or 12, or 6 of them: a marker's text may stand between the words) (``pagelist.FileText``, letters and digits only). Lines of unnumbered blocks (a
 quotation set without a number) have no paragraph id and get no anchor.

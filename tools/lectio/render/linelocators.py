@@ -1,4 +1,4 @@
-"""Line locators in "Readings compared": each passage's reference "M 7, p. 12" gets ", ll. 3–5".
+"""Line locators in "Readings compared": each passage's reference "B 7, p. 12" gets ", ll. 3–5".
 
 The page comes from the stylesheet (``target-counter``, ``pageranges``); the lines only a layout
 tells: the print line holding the passage's first words (``<siglum>-from-<entry>``) and the one

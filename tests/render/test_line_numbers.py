@@ -89,6 +89,8 @@ def test_the_apparatus_of_a_page_is_on_the_page_of_its_lemmata(laid):
         line = found.locate("A", index, span.start)
         text = " ".join(page_text(path, line.page).split())
         assert f"{line.number} {variant.lemma} A ]" in text, (variant.id, line)
+        notes = re.search(r"\d+\. A note on paragraph", text)  # the explanatory notes come after it
+        assert notes is None or text.index(f"{line.number} {variant.lemma} A ]") < notes.start()
         rows = text_rows(path, line.page, words_of(book))
         assert variant.lemma.split()[0] in rows[line.number - 1]
 
@@ -193,3 +195,15 @@ def test_the_epub_has_an_anchor_before_every_print_line(laid, tmp_path):
         row = text_rows(path, pages[folio], words_of(book))[int(number) - 1]
         first = re.findall(r"[a-z]+", re.sub(r"^\s*(\d+\s+)?([A-Z] ?\d+\s+)?", "", row).lower())[0]
         assert word.lower().endswith(first), (folio, number, word, row)
+
+
+def test_a_bad_lines_table_is_refused_with_its_key(tmp_path):
+    from tests.conftest import run_cli
+
+    root = make_tiny_project(tmp_path / "ed")
+    toml = root / "edition.toml"
+    toml.write_text(toml.read_text() + '\n[lines]\nevery = -1\nrestart = "chapter"\n')
+    result = run_cli("check", "--project", str(root))
+    assert result.exit_code == 1
+    assert "edition.toml:" in result.output and "restart" in result.output and "every" in result.output
+    assert "reading" in result.output and "page" in result.output

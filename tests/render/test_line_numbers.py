@@ -207,3 +207,15 @@ def test_a_bad_lines_table_is_refused_with_its_key(tmp_path):
     assert result.exit_code == 1
     assert "edition.toml:" in result.output and "restart" in result.output and "every" in result.output
     assert "reading" in result.output and "page" in result.output
+
+
+def test_seed_epub_has_an_anchor_for_every_print_line(seed, built):
+    import zipfile
+
+    from lectio.render import epublines
+
+    book, found, _ = seed
+    with zipfile.ZipFile(next((built / "build").glob("*.epub"))) as package:
+        xhtml = "".join(package.read(n).decode() for n in package.namelist() if n.endswith(".xhtml"))
+    placed = re.findall(r'<span id="([A-Z]+-p\d+-l\d+)"\s*/>', xhtml)
+    assert placed and sorted(placed) == sorted(a.id for a in epublines.anchors(book, found))

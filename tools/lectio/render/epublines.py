@@ -5,7 +5,8 @@ folio and the line's number as the margin prints it: :func:`anchor_id`), put bef
 line begins with (before a word hyphenated across the line's start, never inside it). The line's
 place comes from the line map (``lines.line_map``): its block's paragraph (``B-7``, the same id in
 both formats) and the first letters and digits of its text, looked for in that paragraph after the
-line before (the first 24, or 12, or 6 of them: a marker's text may stand between the words) (``pagelist.FileText``, letters and digits only). Lines of unnumbered blocks (a
+line before (``pagelist.FileText``, letters and digits only): the first 24 of them, or 12, 6 or 4
+when a marker's text stands between the words in the EPUB. Lines of unnumbered blocks (a
 quotation set without a number) have no paragraph id and get no anchor.
 """
 
@@ -18,7 +19,7 @@ from lectio.render.epub_xhtml import make
 from lectio.render.pagelist import FileText, insert_element, word_point
 
 KEY = 24  # letters and digits of a line's opening text that are looked for, then fewer (SHORTER)
-SHORTER = (12, 6)  # a marker's or a call's text in the EPUB can stand between the line's first words
+SHORTER = (12, 6, 4)  # a marker's or a call's text in the EPUB can stand between the line's first words
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def insert_line_anchors(documents: dict[str, object], found: tuple[LineAnchor, .
 
 
 def _find(skeleton: str, key: str, low: int, high: int) -> int:
-    """Where ``key`` (or, failing it, its first 12 or 6 characters) is first found in [low, high)."""
+    """Where ``key`` (or, failing it, its first 12, 6 or 4 characters) is first found in [low, high)."""
     for size in (len(key), *SHORTER):
         index = skeleton.find(key[:size], low, high)
         if index >= 0:

@@ -125,6 +125,10 @@ class ApparatusError(LectioError):
     code = "apparatus.invalid"
 
 
+class VariantsError(LectioError):
+    code = "variants.invalid"
+
+
 class RenderError(LectioError):
     code = "render.failed"
 

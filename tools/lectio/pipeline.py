@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import apparatus, assemble, citations, config as config_stage, notes, pandoc, sources
+from lectio import apparatus, assemble, citations, config as config_stage, notes, pandoc, sources, variants
 from lectio.errors import ERROR, WARNING, Finding, SourceError, StageFailed
 from lectio.model import Book, Reading, Text
 from lectio.sources import structure
@@ -30,6 +30,7 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     config = config_stage.load(project)
     findings: list[Finding] = []
     readings = read_readings(config, findings)
+    collated = variants.collate_readings(config, readings, findings)
     intro = _read_introduction(config, findings)
     findings += _editor_files(config)
     entries = []
@@ -44,6 +45,8 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
                 finding.severity = ERROR
     book = assemble.assemble(config, intro, readings, entries, [entry for _, entry in bibliography], findings)
     book.bibliography_keys = [key for key, _ in bibliography]
+    book.witnesses, book.variants = collated.witnesses, collated.variants
+    book.note_on_text += list(collated.described)
     return Checked(book, findings)
 
 
@@ -69,7 +72,8 @@ def _editor_files(config) -> list[Finding]:
     from lectio.render import pdf, sanitize
 
     names = [config.introduction.file, config.apparatus.file]
-    names += [name for item in config.readings for name in (item.source, item.notes)]
+    names += [name for item in config.readings for name in (item.source, item.notes, item.variants)]
+    names += [w.source for item in config.readings for w in item.witnesses]
     found = []
     for path in dict.fromkeys(config.resolve(n) for n in names if n):
         if path.is_file() and path.suffix.lower() not in sources.OFFICE:  # sanitized by their reader

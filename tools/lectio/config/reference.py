@@ -44,6 +44,7 @@ CODES = """\
 | `config.path-outside` | a path that resolves outside the project |
 | `config.file-not-found`, `config.not-a-file`, `config.not-a-folder` | a path to nothing, or to the wrong kind of thing |
 | `config.duplicate` | two readings with one siglum |
+| `config.duplicate-witness`, `config.no-base-witness`, `config.needs-witnesses` | two witnesses with one siglum; witnesses none of which (or more than one) has the reading's source; a variants file without witnesses (docs/variants.md) |
 | `config.needs-icc` | a PDF/X variant without `output.icc_profile` |
 | `config.encoding`, `config.not-a-file`, `config.too-large`, `config.too-deep` | a file that cannot be read as TOML |
 """
@@ -64,11 +65,17 @@ def markdown() -> str:
     for name, info, model, many in tables():
         header = f"[[{name}]]" if many else f"[{name}]"
         needed = "required" if info.is_required() else "optional"
-        parts.append(f"## `{header}` ({needed})\n\n{model.__doc__.strip()}\n\n"
-                     "| key | value | default | meaning |\n| --- | --- | --- | --- |\n" +
-                     "".join(_row(key, field) for key, field in model.model_fields.items()))
+        parts.append(_section(header, needed, model))
+        parts += [_section(f"[[{name}.{key}]]", "optional", typing.get_args(unwrap(field.annotation))[0])
+                  for key, field in model.model_fields.items() if is_tables(unwrap(field.annotation))]
     parts.append(CODES)
     return "\n".join(parts)
+
+
+def _section(header: str, needed: str, model: type[BaseModel]) -> str:
+    return (f"## `{header}` ({needed})\n\n{model.__doc__.strip()}\n\n"
+            "| key | value | default | meaning |\n| --- | --- | --- | --- |\n" +
+            "".join(_row(key, field) for key, field in model.model_fields.items()))
 
 
 def _row(name: str, info: FieldInfo) -> str:

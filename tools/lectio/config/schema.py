@@ -69,6 +69,17 @@ class Edition(Table):
         return self
 
 
+class Witness(Table):
+    """A copy of the reading's text (an edition, a manuscript) collated against it (docs/variants.md)."""
+
+    siglum: str = key(help="The witness's siglum in the apparatus criticus and the conspectus siglorum.",
+                      form="a capital, then up to three letters or digits", example="Ba",
+                      pattern=r"^[A-Z][A-Za-z0-9]{0,3}$")
+    label: str = key(help="How the conspectus siglorum describes the witness.", example="First edition, 1798")
+    source: ProjectFile = key(help="The witness's text, read like a reading's source; the witness whose source "
+                              "is the reading's own is the base text.", example="texts/first-edition.txt")
+
+
 class Reading(Table):
     """One reading (text) of the edition, in the order of the book."""
 
@@ -84,6 +95,27 @@ class Reading(Table):
     language: str = key("", help="The reading's language, when it is not the edition's: its hyphenation in print "
                         "and its language in the EPUB.", form="a BCP 47 language tag", example="fr",
                         pattern=r"^([a-z]{2,3}(-[A-Za-z0-9]{2,8})*)?$")
+    witnesses: tuple[Witness, ...] = key(
+        (), help="The witnesses of the reading's text, one [[readings.witnesses]] table each, in conspectus "
+        "order; one of them has the reading's own source (the base text), the others are collated against it "
+        "into the apparatus criticus.", expected="a list of witness tables")
+    variants: ProjectFile = key("", help="The editor's corrections of the collation: merged, dropped and "
+                                "annotated entries, orthographic variants normalized away (TOML, see "
+                                "docs/variants.md); needs witnesses.", example="texts/variants.toml")
+
+    @model_validator(mode="after")
+    def _base_witness(self) -> "Reading":
+        if self.variants and not self.witnesses:
+            raise PydanticCustomError("needs-witnesses", "a variants file is named but the reading has no "
+                                      "witnesses to collate", {"key": "variants", "fix": "add [[readings.witnesses]] "
+                                      "tables, or remove variants"})
+        if self.witnesses and [w.source for w in self.witnesses].count(self.source) != 1:
+            raise PydanticCustomError(
+                "no-base-witness", "exactly one witness must have the reading's own source ({source}) as its "
+                "source: it is the base text", {"source": self.source, "key": "witnesses",
+                                                 "fix": "add a [[readings.witnesses]] table with source = "
+                                                        f"\"{self.source}\" and its siglum and label"})
+        return self
 
 
 class Introduction(Table):
@@ -222,4 +254,18 @@ class EditionFile(Table):
                     {"siglum": reading.siglum, "first": first[reading.siglum],
                      "key": ("readings", index, "siglum"), "fix": "give each reading its own siglum"})
             first[reading.siglum] = index
+        return self
+
+    @model_validator(mode="after")
+    def _distinct_witnesses(self) -> "EditionFile":
+        first: dict[str, tuple] = {}
+        for index, reading in enumerate(self.readings):
+            for number, witness in enumerate(reading.witnesses):
+                if witness.siglum in first:
+                    raise PydanticCustomError(
+                        "duplicate-witness", "witness siglum '{siglum}' is used twice (first by {first})",
+                        {"siglum": witness.siglum, "first": "readings[{}].witnesses[{}]".format(*first[witness.siglum]),
+                         "key": ("readings", index, "witnesses", number, "siglum"),
+                         "fix": "give each witness of the book its own siglum"})
+                first[witness.siglum] = (index, number)
         return self

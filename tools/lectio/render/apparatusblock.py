@@ -1,9 +1,9 @@
 """The apparatus criticus at the foot of the page: one block per page, keyed to line numbers.
 
 Each entry of ``Book.variants`` reads "12 lemma ] variant A B" (``12–13`` for a lemma over two
-lines; "om." for a reading that leaves the lemma out; the witnesses that agree with the base text
-after the lemma). The print HTML carries every entry, hidden (``entries_html``), and marks each
-lemma ``<span class="lemma" id="var-<id>">`` in the text (``render/html.py``). Which lemma is on
+lines), the line key before the entry as ``criticus.entry_html`` writes it for both formats. The
+print HTML carries every entry, hidden (``entries_html``), and marks each lemma
+``<span class="lemma" id="var-<id>">`` in the text (``criticus.lemma_html``). Which lemma is on
 which page and line is known only from a layout, so :func:`place` is a ``refine`` step: from the
 last layout it writes, on each page that has lemmata, one ``span.app-crit`` holding that page's
 entries, floated to the foot of the page (``float: footnote`` with no call and no marker) and
@@ -21,28 +21,19 @@ from __future__ import annotations
 import html
 import re
 
-from lectio.render import laidout, linemarks, lines
+from lectio.render import criticus, laidout, linemarks, lines
 
 esc = html.escape
 ENTRY = re.compile(r'<span class="app-entry" data-var="([^"]+)">(.*?)</span><!--/app-entry-->', re.S)
 CLASS = "app-crit"
 
 
-def entry_html(variant) -> str:
-    """``lemma A ] variant B C; other D`` (the line number is added on the page)."""
-    agree = f' <span class="app-sigla">{esc(" ".join(variant.lemma_sigla))}</span>' if variant.lemma_sigla else ""
-    readings = "; ".join(
-        (f'<span class="app-rdg">{esc(r.text)}</span>' if r.text else '<em class="app-om">om.</em>')
-        + f' <span class="app-sigla">{esc(" ".join(r.sigla))}</span>' for r in variant.readings)
-    return f'<span class="app-lemma">{esc(variant.lemma)}</span>{agree}&#160;] {readings}'
-
-
 def entries_html(book) -> str:
     """Every entry of the book, hidden, for :func:`place` to copy onto the pages of their lemmata."""
     if not book.variants:
         return ""
-    spans = "".join(f'<span class="app-entry" data-var="{esc(v.id)}">{entry_html(v)}</span><!--/app-entry-->'
-                    for v in book.variants)
+    spans = "".join(f'<span class="app-entry" data-var="{esc(v.id)}">{criticus.entry_html(v, backlink=False)}'
+                    "</span><!--/app-entry-->" for v in book.variants)
     return f'<div class="app-crit-entries" hidden="hidden">{spans}</div>'
 
 
@@ -93,9 +84,3 @@ def place(html_text: str, document) -> str:
         return html_text
     return linemarks.insert_at_lines(html_text, document, settings.restart,
                                      lambda line: blocks.get((line.page, line.siglum, line.number), ""))
-
-
-def lemma_span(text: str, identifier: str) -> str:
-    """A lemma in the print HTML; its first run carries the id (``var-<id>``) the apparatus keys to."""
-    attrs = f' id="{esc(identifier)}"' if identifier else ""
-    return f'<span class="lemma"{attrs}>{text}</span>'

@@ -14,7 +14,7 @@ from pathlib import Path
 from lectio import assemble, pandoc
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, \
     Block, Book, Text
-from lectio.render import epub_opf, epub_package, fonts, nesting, notemarkup, passages, styles
+from lectio.render import criticus, epub_opf, epub_package, fonts, nesting, notemarkup, passages, styles
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.sanitize import clean, safe_url
 
@@ -79,9 +79,10 @@ def link(target: str, inlines: list, classes: list[str] | None = None) -> dict:
 def inlines_of(block: Block, prefix: str, numbers: dict[str, int]) -> list:
     out = []
     block_levels = passages.levels(block)
+    lemmata = criticus.lemma_ids(block)
     for event in events(block):
         if isinstance(event, Run):
-            out += _wrap(strs(event.text), event.spans, block_levels)
+            out += _wrap(strs(event.text), event.spans, block_levels, lemmata)
         elif isinstance(event, Call):
             out.append({"t": "Note", "c": note_blocks(event.note.html)})
         elif isinstance(event, SpanEnd) and event.span.kind == "anchor":
@@ -97,7 +98,7 @@ def note_blocks(html: str) -> list:
     return [para([raw_inline(clean(first))])] + ([raw_block(clean(rest, notemarkup.BLOCK_TAGS))] if rest else [])
 
 
-def _wrap(inlines: list, spans, block_levels: dict[int, int]) -> list:
+def _wrap(inlines: list, spans, block_levels: dict[int, int], lemmata: dict[int, str]) -> list:
     for item in reversed(spans):
         if item.kind == "link":
             inlines = [link(item.target, inlines)] if safe_url(item.target) else inlines
@@ -107,6 +108,8 @@ def _wrap(inlines: list, spans, block_levels: dict[int, int]) -> list:
             inlines = [{"t": nesting.INLINE[item.kind][2], "c": inlines}]
         elif item.kind == "anchor":
             inlines = [span("", passages.passage_classes(item, block_levels), inlines)]
+        elif item.kind == "lemma":
+            inlines = [span(lemmata.pop(id(item), ""), ["lemma"], inlines)]
     return inlines
 
 
@@ -192,8 +195,11 @@ def _prepend(block: dict, label: dict) -> dict:
 
 def pandoc_document(book: Book) -> dict:
     numbers = {e.id: i for i, e in enumerate(book.apparatus, start=1)}
+    variant_notes = criticus.paragraph_notes(book)
     blocks = [header(1, "note-on-text", strs("Note on the text"), kind="preface")]
     blocks += [raw_block(f"<p>{p}</p>") for p in book.note_on_text]
+    if book.witnesses:
+        blocks += [header(1, criticus.ANCHOR, strs(criticus.TITLE)), raw_block(criticus.conspectus_html(book))]
     if book.introduction:
         blocks.append(header(1, "introduction", strs("Introduction"), kind="introduction"))
         blocks += blocks_of(book.introduction, "intro", numbers, numbered=False)
@@ -202,7 +208,7 @@ def pandoc_document(book: Book) -> dict:
         blocks.append(header(1, reading.anchor, title, ["reading"], lang=reading.language))
         if reading.author:
             blocks.append(div("", ["byline"], [para(strs(reading.author))]))
-        blocks += blocks_of(reading.text, reading.siglum, numbers)
+        blocks += criticus.attach_notes(blocks_of(reading.text, reading.siglum, numbers), variant_notes)
     if book.apparatus:
         blocks.append(header(1, "readings-compared", strs("Readings compared")))
         for entry in book.apparatus:

@@ -11,7 +11,7 @@ import html
 
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, Block, \
     Book, Reading, Text
-from lectio.render import apparatusblock, nesting, notemarkup, passages, runningheads
+from lectio.render import apparatusblock, criticus, nesting, notemarkup, passages, runningheads
 from lectio.render.inline import Call, Run, SpanEnd, events
 from lectio.render.lines import Settings
 from lectio.render.pagesetup import PageSetup
@@ -40,6 +40,7 @@ def write_html(book: Book, css: str = "") -> str:
         front_matter(book),
         contents(book),
         chapter("note-on-text", "Note on the text", "".join(f"<p>{p}</p>" for p in book.note_on_text), PRELIMS),
+        chapter(criticus.ANCHOR, criticus.TITLE, criticus.conspectus_html(book), PRELIMS) if book.witnesses else "",
     ]
     if book.introduction:
         parts.append(chapter("introduction", "Introduction", text_body(book.introduction, "intro"), PRELIMS))
@@ -87,7 +88,7 @@ def imprint(book: Book) -> str:
 
 
 def contents(book: Book) -> str:
-    items = [("note-on-text", "Note on the text")]
+    items = [("note-on-text", "Note on the text")] + ([(criticus.ANCHOR, criticus.TITLE)] if book.witnesses else [])
     if book.introduction:
         items.append(("introduction", "Introduction"))
     rows = [_toc_row(anchor, esc(title), classes=PRELIMS) for anchor, title in items]
@@ -176,7 +177,7 @@ def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str
     out = []
     block_levels = passages.levels(block)
     starts = {id(s): passages.start_id(prefix, s.target) for s in block.spans if s.kind == "anchor"}
-    starts.update({id(s): f"var-{s.target}" for s in block.spans if s.kind == "lemma"})
+    starts.update(criticus.lemma_ids(block))
     for event in passages.calls_before_markers(events(block)):
         if isinstance(event, Run):
             out.append(_wrap(esc(event.text, quote=False).replace("\n", "<br/>"), event.spans, block_levels, starts))
@@ -204,7 +205,7 @@ def _wrap(text: str, spans, block_levels: dict[int, int], starts: dict[int, str]
             attrs = f' class="{classes}"' if classes else ""
             text = f"<{tag}{attrs}>{text}</{tag}>"
         elif span.kind == "lemma":
-            text = apparatusblock.lemma_span(text, starts.pop(id(span), ""))
+            text = criticus.lemma_html(text, starts.pop(id(span), ""))
         elif span.kind == "anchor":
             classes = " ".join(passages.passage_classes(span, block_levels))
             start = starts.pop(id(span), "")

@@ -68,12 +68,24 @@ def page_blocks(html_text: str, document, restart: str) -> dict[tuple, str]:
     blocks = {}
     for page, held in pages.items():
         held.sort(key=lambda item: (item[0].top, item[0].number))
-        body = "  ".join(f'<span class="app-item"><span class="app-key">{key(first, last)}</span> '
-                         f'{entries[identifier]}</span>' for first, last, identifier in held)
+        body = block_body([(key(first, last), entries[identifier]) for first, last, identifier in held])
         notes = " with-notes" if page in with_notes else ""
         first = opening[page]
         blocks[(first.page, first.siglum, first.number)] = f'<span class="{CLASS}{notes}">{body}</span>'
     return blocks
+
+
+def block_body(keyed: list[tuple[str, str]]) -> str:
+    """Entries of one line key after one number, apart by " | "; the keys apart by an em space:
+    ``5 conceived ] conceived, N | nation ] om. H  6 met ] met here H``."""
+    groups: list[tuple[str, list[str]]] = []
+    for line_key, entry in keyed:
+        if groups and groups[-1][0] == line_key:
+            groups[-1][1].append(entry)
+        else:
+            groups.append((line_key, [entry]))
+    return "&#8195;".join(f'<span class="app-item"><span class="app-key">{line_key}</span> '
+                          f'{" | ".join(entries)}</span>' for line_key, entries in groups)
 
 
 def place(html_text: str, document) -> str:

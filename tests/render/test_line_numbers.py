@@ -220,3 +220,28 @@ def test_seed_epub_has_an_anchor_for_every_print_line(seed, built):
         xhtml = "".join(package.read(n).decode() for n in package.namelist() if n.endswith(".xhtml"))
     placed = re.findall(r'<span id="([A-Z]+-p\d+-l\d+)"\s*/>', xhtml)
     assert placed and sorted(placed) == sorted(a.id for a in epublines.anchors(book, found))
+
+
+def test_the_witnesses_example_prints_each_entry_at_the_foot_of_its_lemmas_page(example_build):
+    """The Gettysburg example: the layouts settle, and every entry is on its lemma's page, after the
+    number of its lemma's line, and the lemma's first word is on that line of the PDF's page."""
+    example = example_build("gettysburg")
+    assert example.build.exit_code == 0, example.build.output
+    book = pipeline.check(example.root).book
+    document = build.layout_pdf(book)
+    assert document.lectio_stable and document.lectio_passes <= 4
+    found = lines.line_map(book, document)
+    path = example.output("pdf")
+    blocks = book.readings[0].text.blocks
+    for variant in book.variants:
+        index, block = next((i, b) for i, b in enumerate(blocks)
+                            if any(s.kind == "lemma" and s.target == variant.id for s in b.spans))
+        span = next(s for s in block.spans if s.target == variant.id)
+        line = found.locate(variant.reading, index, span.start)
+        text = " ".join(page_text(path, line.page).split())
+        lemma = re.escape(variant.lemma.split()[0])
+        assert re.search(rf"\b{line.number}(?:–\d+)? (?:[^\]]+\] [^|]+ \| )*{lemma}", text), (variant.id, line)
+        rows = [row for row in page_text(path, line.page).splitlines() if row.strip()][1:]
+        shown = re.findall(r"\w+", block.text[line.start:line.end])
+        assert any(in_order(shown[1:-1], re.findall(r"\w+", row)) and variant.lemma.split()[0] in row
+                   for row in rows), (variant.id, line)

@@ -11,9 +11,15 @@ inserted on the page's first print line (``linemarks``), so WeasyPrint sets it o
 in the footnote area: under the text and the area's rule, above the notes, from which a rule of its
 own sets it apart (``with-notes``; none on a page without notes). The block's call is on the page's
 first line, before every note call of the page, so WeasyPrint, which moves a page's last footnote
-when the page is full, moves a note, never the apparatus. Placing blocks takes room from the text, which can
-move a lemma to the next page: the book is laid out again until the HTML no longer changes
-(``pdf.layout``; the passes are counted in ``document.lectio_passes``, docs/lines.md).
+when the page is full, moves a note, never the apparatus.
+
+Placing blocks takes room from the text, which can move a lemma to the next page: the book is laid
+out again until the HTML no longer changes (``pdf.layout``; the passes are counted in
+``document.lectio_passes``, docs/lines.md). So that the passes end, a page's block is never lower
+than the apparatus was on that page in the layout before (``min-height``, from
+``laidout.footnote_heights``): a page's text only loses lines from one layout to the next, and a
+block moved off a page cannot let the lines that pushed it come back and push it again (without
+this an example edition swung between two layouts; with it, it settles in 4).
 """
 
 from __future__ import annotations
@@ -62,6 +68,7 @@ def page_blocks(html_text: str, document, restart: str) -> dict[tuple, str]:
     for identifier, (first, last) in placed.items():
         pages.setdefault(first.page, []).append((first, last, identifier))
     with_notes = {p.last for p in laidout.note_placements(document)}
+    reserved = laidout.footnote_heights(document, CLASS)
     opening = {}
     for line in printed:
         opening.setdefault(line.page, line)
@@ -71,7 +78,8 @@ def page_blocks(html_text: str, document, restart: str) -> dict[tuple, str]:
         body = block_body([(key(first, last), entries[identifier]) for first, last, identifier in held])
         notes = " with-notes" if page in with_notes else ""
         first = opening[page]
-        blocks[(first.page, first.siglum, first.number)] = f'<span class="{CLASS}{notes}">{body}</span>'
+        height = f' style="min-height: {reserved[page]:.2f}px"' if page in reserved else ""
+        blocks[(first.page, first.siglum, first.number)] = f'<span class="{CLASS}{notes}"{height}>{body}</span>'
     return blocks
 
 

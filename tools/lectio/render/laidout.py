@@ -255,3 +255,16 @@ def marked_lines(page_box, name: str):
             if texts:
                 for mark in boxes_of_class(line, name):
                     yield mark, texts[0].position_y + texts[0].baseline
+
+
+def footnote_heights(document, name: str) -> dict[int, float]:
+    """For each page, the height (CSS px) the footnote area's boxes of class ``name`` take there: the
+    first box's content and every further box's margin box."""
+    found: dict[int, float] = {}
+    for number, page_box in page_boxes(document):
+        for area in (box for box in page_box.children if type(box).__name__ == "FootnoteAreaBox"):
+            boxes = [box for box in area.children if name in ((box.element.get("class") or "").split()
+                                                               if getattr(box, "element", None) is not None else ())]
+            if boxes:
+                found[number] = boxes[0].height + sum(box.margin_height() for box in boxes[1:])
+    return found

@@ -109,10 +109,8 @@ def _citations(config, texts: list[Text], findings: list[Finding]) -> list[tuple
     if any(f.severity == ERROR for f in findings):
         return []
     style = citations.style_path(config.bibliography.style, config.root)
-    for text in _grouped(texts):
-        citations.format_notes(text, bib, style, timeout)
     keys = [k for t in texts for n in t.notes for k in citations.cited_keys(n.markdown)]
-    return citations.bibliography_entries(keys, bib, style, timeout)
+    return citations.format_texts(_grouped(texts), bib, style, timeout, keys)  # one citeproc run for the build
 
 
 def _grouped(texts: list[Text]) -> list[Text]:

@@ -8,6 +8,10 @@ spaces one space, and lacunae, soft hyphens and zero-width characters vanish.
 The editor's text also goes through the sources' own character rules first
 (``...`` becomes ``…``). A passage lies within one paragraph.
 
+Each reading is folded and indexed once (:mod:`lectio.apparatus.quoteindex`), so anchoring
+the whole apparatus is linear in the size of the book; :func:`find` is the plain scan the index
+must agree with.
+
 When a quotation matches no place, the closest stretch of the reading is found
 and shown with a short character diff; when it matches several, every place is
 listed.
@@ -16,8 +20,10 @@ listed.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
+from lectio.apparatus.quoteindex import ReadingIndex
 from lectio.config.apparatus_schema import Selector
 from lectio.errors import ERROR, Finding, Location
 from lectio.model import Block, Passage, Reading
@@ -43,7 +49,21 @@ class Folded:
         return self.index[start], self.index[end - 1] + 1
 
 
+FOLDED = str.maketrans({**QUOTES, **{c: "-" for c in DASHES},
+                        **{chr(c): " " for c in range(0x3000 + 1) if chr(c).isspace()}})
+DROPPED = re.compile("[" + "".join(sorted(IGNORED)) + "]|  |--")
+
+
 def fold(text: str) -> Folded:
+    """Every quotation mark one mark, every run of dashes or spaces one, ignored characters gone;
+    a text with nothing to drop is folded by one ``str.translate`` (the common case), else char by char."""
+    mapped = text.translate(FOLDED)
+    if not DROPPED.search(mapped):
+        return Folded(mapped, list(range(len(text))))
+    return _fold_chars(text)
+
+
+def _fold_chars(text: str) -> Folded:
     out: list[str] = []
     index: list[int] = []
     for position, char in enumerate(text):
@@ -88,21 +108,29 @@ def find(reading: Reading, exact: str, prefix: str = "", suffix: str = "") -> li
     return hits
 
 
-def anchor(reading: Reading, selector: Selector, where: Location) -> tuple[Passage | None, Finding | None]:
-    """The one passage a selector designates, or the finding that says why there is none."""
+def index(reading: Reading) -> ReadingIndex:
+    """The reading's paragraphs folded and indexed once, for every passage anchored in it."""
+    return ReadingIndex.of(reading, fold)
+
+
+def anchor(reading: Reading, selector: Selector, where: Location,
+           indexed: ReadingIndex | None = None) -> tuple[Passage | None, Finding | None]:
+    """The one passage a selector designates, or the finding that says why there is none
+    (``indexed``: the reading's :func:`index`, made once for all its passages)."""
     exact = fold_quotation(selector.exact)
     if not exact:
         return None, Finding("apparatus.empty", f"passage of {reading.siglum} has no 'exact' text", where, ERROR,
                              fix="quote the passage in exact = \"…\"")
     prefix = fold_quotation(selector.prefix)
     suffix = fold_quotation(selector.suffix)
-    hits = find(reading, exact, prefix, suffix)
+    indexed = indexed or index(reading)
+    hits = [Hit(*hit) for hit in indexed.hits(exact, prefix, suffix)]
     if len(hits) == 1:
         hit = hits[0]
         return Passage(reading.siglum, hit.block, hit.start, hit.end), None
     if hits:
         return None, ambiguous(reading, hits, where)
-    return None, not_found(reading, exact, where)
+    return None, not_found(reading, exact, where, indexed)
 
 
 def ambiguous(reading: Reading, hits: list[Hit], where: Location) -> Finding:
@@ -114,9 +142,9 @@ def ambiguous(reading: Reading, hits: list[Hit], where: Location) -> Finding:
                    where, ERROR, fix="quote more of the passage, or add a prefix or suffix that only one place has")
 
 
-def not_found(reading: Reading, exact: str, where: Location) -> Finding:
+def not_found(reading: Reading, exact: str, where: Location, indexed: ReadingIndex | None = None) -> Finding:
     shown = exact if len(exact) <= 70 else exact[:67] + "…"
-    close = closest(reading, exact)
+    close = closest(reading, exact, indexed)
     if close is None:
         fix = "the reading has no paragraphs"
     else:
@@ -135,11 +163,11 @@ class Closest:
     ratio: float
 
 
-def closest(reading: Reading, exact: str) -> Closest | None:
+def closest(reading: Reading, exact: str, indexed: ReadingIndex | None = None) -> Closest | None:
     """The stretch of the reading most like ``exact`` (aligned on its longest common runs)."""
     best: Closest | None = None
-    for block in reading.text.paragraphs():
-        folded = fold(block.text)
+    indexed = indexed or index(reading)
+    for block, folded in zip(indexed.blocks, indexed.folded):
         for start, end in _windows(folded.text, exact):
             ratio = difflib.SequenceMatcher(None, folded.text[start:end], exact, autojunk=False).ratio()
             if best is None or ratio > best.ratio:

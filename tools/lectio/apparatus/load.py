@@ -36,6 +36,7 @@ def load_apparatus(path: Path, readings: list[Reading]) -> tuple[list[ApparatusE
     entries: list[ApparatusEntry] = []
     typed: dict[int, Entry] = {}
     commentaries = []
+    indexes = {reading.siglum: anchoring.index(reading) for reading in readings}  # once per reading
     for index, item in enumerate(items):
         if not isinstance(item, dict):  # reported by _top_level
             continue
@@ -47,7 +48,7 @@ def load_apparatus(path: Path, readings: list[Reading]) -> tuple[list[ApparatusE
             commentaries.append(commentary_source(value, path, raw, _at(where, index)))
             entry = ApparatusEntry(value.id, value.theme, commentaries[-1][0], [], list(value.see),
                                    _at(where, index, line_only=True))
-            found += _anchor_entry(entry, value, index, where, readings)
+            found += _anchor_entry(entry, value, index, where, readings, indexes)
             entries.append(entry)
         findings += found
     markdown.fill_many(commentaries)  # one pandoc run for all the commentaries that can share one
@@ -83,11 +84,11 @@ def _check_id(entry: Entry, index: int, typed: dict[int, Entry], where: Source) 
 
 
 def _anchor_entry(entry: ApparatusEntry, item: Entry, index: int, where: Source,
-                  readings: list[Reading]) -> list[Finding]:
+                  readings: list[Reading], indexes: dict) -> list[Finding]:
     found = []
     for reading in readings:
         place = _at(where, index, reading.siglum, "exact")
-        passage, finding = anchoring.anchor(reading, item.passage(reading.siglum), place)
+        passage, finding = anchoring.anchor(reading, item.passage(reading.siglum), place, indexes[reading.siglum])
         if finding:
             found.append(finding)
         if passage:

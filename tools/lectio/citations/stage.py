@@ -13,12 +13,11 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lectio import pandoc
-from lectio.citations import bibtex, citeprocfix
+from lectio.citations import batch, bibtex, citeprocfix
 from lectio.citations.bibtex import BibEntry
 from lectio.citations.entries import language_findings, month_findings, required_findings
 from lectio.citations.unlinked import unlinked_findings
@@ -177,16 +176,46 @@ def _style_head(style: Path) -> str:
 
 def format_notes(text: Text, bib: Bibliography, style: Path, timeout: float) -> None:
     """Format a text's notes in one citeproc run, so that short forms and ibid. follow the order."""
-    if not text.notes:
-        return
+    format_texts([text], bib, style, timeout)
+
+
+def format_texts(texts: list[Text], bib: Bibliography, style: Path, timeout: float,
+                 bibliography_keys: list[str] | None = None) -> list[tuple[str, str]]:
+    """Every text's notes, each text formatted as a document of its own, and the bibliography of
+    ``bibliography_keys`` (see :func:`bibliography_entries`), in one pandoc run (``batch``)."""
+    texts = [text for text in texts if text.notes]
+    jobs = [batch.Job(_notes_markdown(text, f"t{number}-", style)) for number, text in enumerate(texts)]
+    if bibliography_keys:
+        jobs.append(_bibliography_job(bibliography_keys))
+    names = [text.display_path for text in texts] + (["bibliography"] if bibliography_keys else [])
+    outs = _run_jobs(jobs, names, list(bib.entries.values()), style, timeout)
+    for text, out in zip(texts, outs):
+        _fill_notes(text, out, style, timeout)
+    return _bibliography_items(outs[-1]) if bibliography_keys else []
+
+
+def _run_jobs(jobs: list, names: list[str], entries: list, style: Path, timeout: float) -> list[str]:
+    """The jobs in one run, given the time limit of each (``timeout`` per job, as when each text had
+    its own run); when pandoc fails, the job it fails on is run alone, so that the error names its file."""
+    try:
+        return batch.run(jobs, entries, style, timeout * len(jobs), "notes")
+    except RenderError:
+        for job, name in zip(jobs, names):
+            batch.run([job], entries, style, timeout, name)
+        raise
+
+
+def _notes_markdown(text: Text, label: str, style: Path) -> str:
     prose = prose_citations if is_note_style(style) else cue_prefixes
-    inside = quotes_take_punctuation(style)
-    body = " ".join(f"x[^{n.number}]" for n in text.notes)
+    body = " ".join(f"x[^{label}{n.number}]" for n in text.notes)
     # a note of several paragraphs (or with a list) goes on indented under its [^n]:
-    defs = "\n\n".join(f"[^{n.number}]: " + prose(n.markdown).replace("\n", "\n    ") for n in text.notes)
-    out = _citeproc(f"{body}\n\n{defs}\n", citeprocfix.note_entries(list(bib.entries.values())), style,
-                    timeout, text.display_path, ["-M", "suppress-bibliography=true"])
+    defs = "\n\n".join(f"[^{label}{n.number}]: " + prose(n.markdown).replace("\n", "\n    ") for n in text.notes)
+    return f"{body}\n\n{defs}\n"
+
+
+def _fill_notes(text: Text, out: str, style: Path, timeout: float) -> None:
     formatted = _footnote_items(out)
+    inside = quotes_take_punctuation(style)
     ibid = citeprocfix.ibid_term(style, timeout)
     for note in text.notes:
         inner = citeprocfix.ibid_in_text(_note_html(formatted.get(str(note.number), ""), note.markdown, inside), ibid)
@@ -222,23 +251,14 @@ def bibliography_entries(keys: list[str], bib: Bibliography, style: Path, timeou
     """The bibliography as (key, formatted HTML) pairs, in the style's order."""
     if not keys:
         return []
-    nocite = ", ".join(f"@{k}" for k in sorted(set(keys)))
-    out = _citeproc(f"---\nnocite: '{nocite}'\n---\n", citeprocfix.bibliography_entries(list(bib.entries.values())),
-                    style, timeout, "bibliography", [])
+    return _bibliography_items(batch.run([_bibliography_job(keys)], list(bib.entries.values()), style, timeout,
+                                         "bibliography")[0])
+
+
+def _bibliography_job(keys: list[str]) -> "batch.Job":
+    return batch.Job("", batch.LIST, suppress_bibliography=False, nocite=", ".join(f"@{k}" for k in sorted(set(keys))))
+
+
+def _bibliography_items(out: str) -> list[tuple[str, str]]:
     return [(key, inner.strip())
             for key, inner in re.findall(r'<div id="ref-([^"]*)" class="csl-entry"[^>]*>(.*?)</div>', out, re.S)]
-
-
-def _citeproc(markdown: str, entries: list[BibEntry], style: Path, timeout: float, what: str,
-              extra: list[str]) -> str:
-    """One citeproc run over the resolved entries, as :mod:`citeprocfix` prepares them and
-    its copy of the style (temporary files named on the command line, which ``--sandbox``
-    lets pandoc read)."""
-    with tempfile.TemporaryDirectory(prefix="lectio-bib-") as folder:
-        args = ["-f", "markdown", "-t", "html5", "--wrap=none", "--citeproc",
-                "--csl", str(citeprocfix.write_style(style, Path(folder)))]
-        if entries:
-            resolved = Path(folder) / "resolved.bib"
-            resolved.write_text(bibtex.dumps(entries), encoding="utf-8")
-            args += ["--bibliography", str(resolved)]
-        return citeprocfix.restore(pandoc.run(args + extra, markdown, timeout=timeout, what=what))

@@ -17,6 +17,7 @@ on France"), is never reported.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class Work:
     title_words: frozenset[str]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a book's words repeat: each is folded once
 def fold(text: str) -> str:
     """Lower case, accents removed: "Rousseau's Émile" → "rousseau's emile"."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -89,15 +91,19 @@ def unlinked_findings(texts: list[Text], entries: dict[str, BibEntry]) -> list[F
             known.setdefault(surname, []).append(work)
     if not known:
         return []
+    by_key: dict[str, list[Work]] = {}  # made once: a sentence's cited works are looked up, not searched for
+    for work in (w for works_ in known.values() for w in works_):
+        by_key.setdefault(work.key, []).append(work)
     findings = []
     for text in texts:
         for block in text.blocks:
             cited = {k for ref in block.notes for k in _keys(ref.note.markdown)}
-            for offset, work in _references(block.text, known, cited):
+            for offset, work in _references(block.text, known, [w for k in cited for w in by_key.get(k, ())]):
                 findings.append(_finding(work, text.location(block, offset), block.text, offset))
         for note in text.notes:
             masked = _masked(note.markdown)
-            for offset, work in _references(masked, known, set(_keys(note.markdown))):
+            cited_works = [w for k in set(_keys(note.markdown)) for w in by_key.get(k, ())]
+            for offset, work in _references(masked, known, cited_works):
                 findings.append(_finding(work, _note_location(note, offset), masked, offset))
     return findings
 
@@ -112,9 +118,8 @@ def _masked(markdown: str) -> str:
     return CITE_KEY.sub(blank, GROUP.sub(blank, markdown))
 
 
-def _references(prose: str, known: dict[str, list[Work]], cited: set[str]) -> list[tuple[int, Work]]:
+def _references(prose: str, known: dict[str, list[Work]], cited_works: list[Work]) -> list[tuple[int, Work]]:
     """(offset of the surname, work) for each sentence that names a work not cited there."""
-    cited_works = [w for works_ in known.values() for w in works_ if w.key in cited]
     found, start = [], 0
     for end in [m.end() for m in SENTENCE_END.finditer(prose)] + [len(prose)]:
         words = [(m.start() + start, fold(m.group()), m.group()[0].isupper())
@@ -134,9 +139,10 @@ def _in_sentence(words: list[tuple[int, str, bool]], known: dict[str, list[Work]
     """Each surname followed closely by a capitalized head word of one of its works' titles."""
     hits = []
     for index, (offset, word, _) in enumerate(words):
-        after = {w for _, w, capital in words[index + 1:index + 1 + WINDOW] if capital}
         named = known.get(word) or known.get(word[:-1] if word.endswith("s") else "", ())  # German "Kants"
-        hits += [(offset, work) for work in named if work.title_words & after]
+        if named:  # the words after it are read only after a surname
+            after = {w for _, w, capital in words[index + 1:index + 1 + WINDOW] if capital}
+            hits += [(offset, work) for work in named if work.title_words & after]
     return hits
 
 

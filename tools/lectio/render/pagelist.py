@@ -49,6 +49,8 @@ class FileText:
         self.ranges: dict[str, tuple[int, int]] = {}  # id → span of the flat text
         self._walk(root.find(f"{{{XHTML_NS}}}body"))
         self.flat = "".join(s.text for s in self.segments)
+        self.segment_starts = [s.start for s in self.segments]
+        self._elements: dict[str, object] | None = None
         self.positions = [i for i, c in enumerate(self.flat) if c.isalnum()]
         self.skeleton = "".join(self.flat[i] for i in self.positions).casefold()
 
@@ -74,12 +76,22 @@ class FileText:
         return bisect.bisect_left(self.positions, start), bisect.bisect_left(self.positions, end)
 
     def point_at(self, offset: int) -> tuple:
-        """The insertion point (owner, tail, offset) for a flat-text offset."""
-        for segment in self.segments:
-            if segment.start <= offset < segment.start + len(segment.text):
-                return segment.owner, segment.tail, offset - segment.start
+        """The insertion point (owner, tail, offset) for a flat-text offset (segments are never empty,
+        so the segment holding it is the last one that starts at or before it)."""
+        number = bisect.bisect_right(self.segment_starts, offset) - 1
+        if 0 <= number and offset < self.segments[number].start + len(self.segments[number].text):
+            segment = self.segments[number]
+            return segment.owner, segment.tail, offset - segment.start
         last = self.segments[-1]
         return last.owner, last.tail, len(last.text)
+
+    def element(self, identifier: str):
+        """The first element with this id, from a table made once (not a walk of the document per page)."""
+        if self._elements is None:
+            self._elements = {}
+            for element in self.root.iter():
+                self._elements.setdefault(element.get("id"), element)
+        return self._elements[identifier]
 
 
 def _skipped(element) -> bool:
@@ -165,7 +177,7 @@ def _place(page: int, texts: list[FileText], spots: dict[int, Spot], title_page:
 
 def _locate(start: PageStart, texts: list[FileText], where: dict[str, int], cursor: Spot) -> Spot | None:
     anchor = next((i for run in start.runs for i in reversed(run.ids)
-                   if i in where and local(_element(texts[where[i]], i)) in BLOCKS), None)
+                   if i in where and local(texts[where[i]].element(i)) in BLOCKS), None)
     if anchor is None or where[anchor] < cursor[0]:
         return None
     number = where[anchor]
@@ -191,10 +203,6 @@ def word_point(text: FileText, index: int) -> tuple:
                           flat[offset - 1] in "-\u2010" and offset > 1 and flat[offset - 2].isalnum()):
         offset -= 1
     return _lift(text.point_at(offset))
-
-
-def _element(text: FileText, identifier: str):
-    return next(e for e in text.root.iter() if e.get("id") == identifier)
 
 
 def _lift(point: tuple) -> tuple:

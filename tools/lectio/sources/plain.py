@@ -12,7 +12,7 @@ from pathlib import Path
 
 from lectio.errors import Finding, WARNING
 from lectio.fsutil import display_path
-from lectio.model import HEADING, PARA, QUOTE, Block, Text
+from lectio.model import HEADING, PARA, QUOTE, Block, Text, line_column
 from lectio.sources.normalize import (  # noqa: F401 (the stage's API)
     LACUNA, MAX_SOURCE_MB, RULES, Change, Normalized, Rule, normalize, normalize_fragment, read_source)
 from lectio.sources.structure import continued_quotations, leading_open, number_paragraphs
@@ -90,7 +90,7 @@ def _make_block(normalized: Normalized, lines: list[tuple[int, str]], markdown: 
         if index:
             origin.append(normalized.origin[offset - 1])
         origin.extend(normalized.origin[offset:offset + len(line)])
-    line_no = normalized.raw.count("\n", 0, origin[0]) + 1 if origin else 1
+    line_no = line_column(normalized.raw, origin[0])[0] if origin else 1
     block = Block(PARA, text, origin, line_no)
     if markdown:
         _markdown_block(block, counts)
@@ -151,6 +151,8 @@ TRAILING_MARKERS = re.compile(r"(\s?(\(\d{1,3}\)|\[\^?\w+\]|[\u00b9\u00b2\u00b3\
 def is_heading(line: str) -> bool:
     """ALL-CAPS lines, and short lines without closing punctuation, are headings."""
     line = TRAILING_MARKERS.sub(".", line)
+    if len(line) > 100:  # before reading its letters: a paragraph is no heading
+        return False
     letters = [c for c in line if c.isalpha()]
     if not letters or len(line) > 100 or line[-1] in ".,;:\u2026\u201d\u2019\"')" or line[0] in "\u2018\u201c\"'(":
         return False

@@ -17,7 +17,7 @@ from lectio.errors import RenderError
 from lectio.fsutil import atomic_write
 from tests.conftest import make_tiny_project, run_cli
 
-KEPT = {"tiny.pdf", "tiny.epub", transaction.LOCK_NAME}
+KEPT = {"tiny.pdf", "tiny.epub", "tiny.tei.xml", transaction.LOCK_NAME}
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def built(first_build: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
     root = make_tiny_project(tmp_path / "tiny")
     (root / "build").mkdir()
     previous = {}
-    for name in ("tiny.pdf", "tiny.epub"):
+    for name in ("tiny.pdf", "tiny.epub", "tiny.tei.xml"):
         previous[name] = (first_build / "build" / name).read_bytes()
         (root / "build" / name).write_bytes(previous[name])
     (root / "a.txt").write_text("OPENING\nA changed paragraph that makes a claim.(1)\n", encoding="utf-8")

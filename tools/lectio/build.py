@@ -27,7 +27,10 @@ class BuildResult:
         return [f for f in self.findings if f.severity == ERROR]
 
 
-def build(project, targets=("pdf", "epub"), check_outputs: bool = True, echo=print) -> BuildResult:
+TARGETS = ("pdf", "epub", "tei")  # what ``lectio build`` makes without --to
+
+
+def build(project, targets=TARGETS, check_outputs: bool = True, echo=print) -> BuildResult:
     """Check, render every output in a staging folder, verify there, then replace the set.
 
     See :mod:`lectio.transaction`: a failed, refused or interrupted build leaves the
@@ -50,11 +53,13 @@ def build(project, targets=("pdf", "epub"), check_outputs: bool = True, echo=pri
 
 
 def _render(book, targets, staging: Path, result: BuildResult, echo) -> list[Path]:
+    staged = [make_tei(book, staging)] if "tei" in targets else []
+    if not set(targets) & {"pdf", "epub", "cover"}:
+        return staged
     document = layout_pdf(book)  # the EPUB's page-list needs the PDF's pages, even with --to epub
     for finding in getattr(document, "lectio_refused", []):
         result.findings.append(finding)
         echo(str(finding))
-    staged = []
     if "pdf" in targets:
         staged += make_pdf(book, document, staging)
     if "epub" in targets:
@@ -143,7 +148,16 @@ def make_epub(book, document=None, folder: Path | None = None) -> Path:
     return path
 
 
-SUFFIXES = {"pdf": "pdf", "epub": "epub", "cover": "cover.pdf"}  # target → file name suffix
+def make_tei(book, folder: Path | None = None) -> Path:
+    """The TEI P5 export, ``<name>.tei.xml`` (``render.tei``; docs/tei.md)."""
+    from lectio.render import tei
+
+    path = output_path(book.config, "tei", folder)
+    atomic_write(path, tei.write_tei(book))
+    return path
+
+
+SUFFIXES = {"pdf": "pdf", "epub": "epub", "cover": "cover.pdf", "tei": "tei.xml"}  # target → file name suffix
 
 
 def output_path(config, target: str, folder: Path | None = None) -> Path:
@@ -155,9 +169,11 @@ def _in(path: Path, folder: Path | None) -> Path:
     return Path(folder) / path.name if folder is not None else path
 
 
-def verify_outputs(project, targets=("pdf", "epub"), folder: Path | None = None, book=None) -> tuple[list[Finding], dict]:
+def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=None,
+                   tei_schema: bool = False) -> tuple[list[Finding], dict]:
     """Check the outputs in ``folder`` (the build's staging folder), or in the output folder: EPUBCheck,
-    the preflight, and fidelity against ``book`` (else the project checked again)."""
+    the preflight, the TEI file (against tei_all with ``tei_schema``), and fidelity against ``book``
+    (else the project checked again)."""
     config = config_stage.load(project)
     findings, report = [], {}
     for target in targets:
@@ -170,6 +186,11 @@ def verify_outputs(project, targets=("pdf", "epub"), folder: Path | None = None,
             findings += found
         elif target == "cover":
             continue  # checked below, against the interior
+        elif target == "tei":
+            from lectio.verify import tei
+
+            found, report["tei"] = tei.check(path, schema=tei_schema, book=book)
+            findings += found
         else:
             found, report["epub"] = verify.verify_epub(path)
             findings += found
@@ -237,6 +258,7 @@ def _structure(config, folder: Path | None, fidelity_report: dict) -> tuple[list
 def report_lines(report: dict) -> list[str]:
     from lectio.verify.pdfstructure import report_lines as structure_lines
     from lectio.verify.preflight import report_lines as preflight_lines
+    from lectio.verify.tei import report_lines as tei_lines
 
     lines = []
     for figures in report.get("pdf", []):
@@ -247,6 +269,7 @@ def report_lines(report: dict) -> list[str]:
         epub = report["epub"]
         lines.append(f"EPUBCheck: {epub['errors']} errors, {epub['warnings']} warnings")
     lines += report.get("cover", [])
+    lines += tei_lines(report.get("tei", {}))
     return lines + fidelity.report_lines(report.get("fidelity", {}))
 
 

@@ -15,6 +15,8 @@ import re
 
 import pikepdf
 
+from lectio.render.ids import unique
+
 TEXT_MATRIX = "Tm"
 MARKING_OPERATORS = "BDC BMC EMC Tm"
 MARKED = re.compile(rb"/[A-Za-z]+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
@@ -116,12 +118,7 @@ class StructTree:
         return next((element for element in chains[0] if element.objgen in shared), None)
 
     def unique_id(self, base: str) -> str:
-        candidate, n = base, 1
-        while candidate in self.used_ids:
-            n += 1
-            candidate = f"{base}-{n}"
-        self.used_ids.add(candidate)
-        return candidate
+        return unique(base, self.used_ids)
 
     def annotation_element(self, annotation):
         key = annotation.get("/StructParent")

@@ -60,7 +60,7 @@ def test_navigation_nests_sections_and_apparatus_entries(epub):
     nav = xml(epub["EPUB/nav.xhtml"])
     top = nav.xpath('//h:nav[@epub:type="toc"]/h:ol/h:li', namespaces=NS)
     entries = nav.xpath('//h:nav[@epub:type="toc"]//h:li', namespaces=NS)
-    assert len(top) == 7 and len(entries) == 30
+    assert len(top) == 9 and len(entries) == 32  # … Bibliography, Index of names, Index of passages cited
     assert top[0].xpath("h:a/@href", namespaces=NS) == ["text/contents.xhtml"]
     compared = next(li for li in top if "Readings compared" in "".join(li.itertext()))
     nested = compared.xpath("h:ol/h:li/h:a/@href", namespaces=NS)

@@ -53,8 +53,17 @@ class Span:
     end: int
     kind: str  # "emph", "strong", "code", "link" (target: the URL), "sup", "sub", "smallcaps", "strike",
     # "anchor" (target: the apparatus entry), "lemma" (target: a Variant's id), editorial signs
-    # "supplied" ⟨ ⟩, "deleted" [ ], "corrupt" † †; in Block.cells, "cell" (target: "row:th" or "row:td")
+    # "supplied" < >, "deleted" [ ], "corrupt" † †; in Block.cells, "cell" (target: "row:th" or "row:td")
     target: str = ""
+
+
+# editorial sign (a span kind, docs/signs.md) → (opening sign, closing sign, what it says to a reader);
+# the angle brackets of supplied text are printed < > (the book faces have no ⟨ ⟩, U+27E8/9)
+SIGNS = {
+    "supplied": ("<", ">", "supplied by the editor"),
+    "deleted": ("[", "]", "in the source, deleted by the editor"),
+    "corrupt": ("\u2020", "\u2020", "corrupt in the source"),
+}
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,7 @@ class Text:
     blocks: list[Block] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     changes: dict[str, int] = field(default_factory=dict)
+    places: dict[str, list[Block]] = field(default_factory=dict)  # the blocks a block rule changed, by rule
     raw: str = ""
     normalized: str = ""
     markdown: bool = False
@@ -263,3 +273,4 @@ class Book:
     bibliography_keys: list[str] = field(default_factory=list)  # the cited key of each bibliography entry
     witnesses: tuple[Witness, ...] = ()  # every reading's, in conspectus order
     variants: tuple[Variant, ...] = ()  # the apparatus criticus, in text order
+    indexes: tuple = ()  # lectio.index.Index: names, passages cited (back matter)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import apparatus, assemble, citations, config as config_stage, notes, pandoc, sources, variants
+from lectio import apparatus, assemble, citations, config as config_stage, index, notes, pandoc, sources, variants
 from lectio.errors import ERROR, WARNING, Finding, SourceError, StageFailed
 from lectio.model import Book, Reading, Text
 from lectio.sources import structure
@@ -47,6 +47,8 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     book.bibliography_keys = [key for key, _ in bibliography]
     book.witnesses, book.variants = collated.witnesses, collated.variants
     book.note_on_text += list(collated.described)
+    book.indexes, found = index.build(config, book)
+    findings += found
     return Checked(book, findings)
 
 

@@ -65,12 +65,33 @@ class CitationEntry(Entry):
         return self
 
 
+SIGNS = ("supplied", "deleted", "corrupt")  # the editorial signs an emendation may print (docs/signs.md)
+
+
 class Emendation(Entry):
-    """A change to the text, applied after normalization."""
+    """A change to the text, applied after normalization; with a ``sign``, printed with its editorial
+    sign: ``supplied`` <text the editor adds>, ``deleted`` [text of the source the editor rejects],
+    ``corrupt`` †text the editor cannot mend†."""
 
     exact: str = key(help="The text to change, quoted from the normalized text.", example="the the text")
-    replace: str = key(help="What replaces it.", example="the text")
+    replace: str | None = key(None, help="What replaces it. With sign = \"supplied\": 'exact' with the editor's "
+                       "addition in it; with \"deleted\": 'exact' without the words rejected (they stay "
+                       "printed, in [square brackets]); left out with \"corrupt\".", example="the text")
     reason: str = key(help="Why; listed in the Note on the text.", example="a word printed twice")
+    sign: str = key("", help="The editorial sign printed around the change: \"supplied\" < >, "
+                    "\"deleted\" [ ] or \"corrupt\" † † (the whole of 'exact'); \"\" for a silent "
+                    "correction.", form="one of \"\", \"supplied\", \"deleted\", \"corrupt\"",
+                    example="supplied", pattern=r"^(supplied|deleted|corrupt)?$")
+
+    @model_validator(mode="after")
+    def _replace_or_corrupt(self) -> "Emendation":
+        if self.sign == "corrupt" and self.replace not in (None, self.exact):
+            raise PydanticCustomError("sign-replace", "a corrupt passage is printed as received: leave "
+                                      "'replace' out", {"fix": "remove the 'replace' line of this [[emendation]]"})
+        if self.sign != "corrupt" and self.replace is None:
+            raise PydanticCustomError("needs-one-of", "an [[emendation]] needs a 'replace' (or sign = "
+                                      "\"corrupt\")", {"fix": 'write replace = "the corrected text"'})
+        return self
 
 
 class NotesFile(Table):

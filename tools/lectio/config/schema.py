@@ -221,6 +221,16 @@ class Output(Table):
         return self
 
 
+class Index(Table):
+    """The indexes printed at the end of the book (docs/indexes.md)."""
+
+    names: ProjectFile = key("", help="The names list for the index of names: a TOML file of [[name]] tables "
+                             "(name, forms, sort), matched in the readings' text and notes; \"\" prints no "
+                             "index of names.", example="manuscript/names.toml")
+    passages: bool = key(False, help="Print an index of passages cited: the works the readings' notes cite, "
+                         "with the locators cited and where.", example=True)
+
+
 class Lines(Table):
     """Line numbers in the print book's margin (docs/lines.md)."""
 
@@ -242,6 +252,7 @@ class EditionFile(Table):
     apparatus: Apparatus = key(Apparatus(), help="The apparatus file.")
     bibliography: Bibliography = key(Bibliography(), help="Bibliography and citation style.")
     output: Output = key(Output(), help="Outputs and the print book.")
+    index: Index = key(Index(), help="The index of names and the index of passages cited.")
     lines: Lines = key(Lines(), help="Line numbers in the print margin.")
 
     @model_validator(mode="after")

@@ -76,7 +76,7 @@ def opening(text: Text, sidecar: NotesFile) -> Opening:
         keys += [(k, entry.location) for k in keys_in(entry.text)]
     keys += [(k, t.location) for t in sidecar.texts for k in keys_in(t.markdown)]
     for emendation in sidecar.emendations:
-        keys += [(k, emendation.location) for k in keys_in(emendation.replace)]
+        keys += [(k, emendation.location) for k in keys_in(emendation.replace or "")]
     return Opening(blocks, tuple(keys))
 
 

@@ -99,17 +99,25 @@ def _no_text(note: Note, source: NoteText | None, entry: NoteEntry | None, pairi
 
 
 def _gaps(notes: list[Note], pairing: Pairing) -> None:
-    """Numbers the source skips, reported where the next marker stands."""
+    """Numbers the source skips, reported where the next marker stands, or, once the editor has given
+    the number to a marker (``renumber``), where that marker stands."""
     numbered = [n for n in notes if n.marker.isdigit()]
     numbers = {int(n.marker) for n in numbered}
     decisions = {e.renumber: e for e in pairing.sidecar.notes if e.renumber}
     for missing in sorted(set(range(1, max(numbers, default=0) + 1)) - numbers):
         entry = decisions.get(missing)
         after = next(n for n in numbered if int(n.marker) > missing)
+        taker = _renumbered(notes, entry) or after if entry else after
         pairing.findings.append(Finding(
-            "notes.missing-number", f"no marker ({missing}) in the text before this one", after.location,
+            "notes.missing-number", f"no marker ({missing}) in the text before this one", taker.location,
             INFO if entry else WARNING, fix="record the decision with 'renumber' on the note that takes its place",
             decision=entry.decision if entry else ""))
+
+
+def _renumbered(notes: list[Note], entry: NoteEntry) -> Note | None:
+    """The marker an entry with ``renumber`` stands for (its marker, its occurrence)."""
+    same = [n for n in notes if n.marker == str(entry.marker)]
+    return same[entry.occurrence - 1] if len(same) >= entry.occurrence else None
 
 
 def _decided_orphan(source: NoteText, entry: NoteEntry, display_path: str) -> Finding:

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from lectio import assemble, pandoc
+from lectio.index import write as index_write
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, \
     Block, Book, Text
 from lectio.render import criticus, epub_opf, epub_package, fonts, nesting, notemarkup, passages, styles
@@ -106,6 +107,11 @@ def _wrap(inlines: list, spans, block_levels: dict[int, int], lemmata: dict[int,
             inlines = [{"t": "Code", "c": [attr(), plain(inlines)]}]
         elif item.kind in nesting.INLINE:
             inlines = [{"t": nesting.INLINE[item.kind][2], "c": inlines}]
+        elif item.kind in nesting.SIGNS:
+            opening, closing, words = nesting.SIGNS[item.kind]
+            inlines = [{"t": "Span", "c": [attr("", [nesting.sign_class(item.kind)], [["title", words]]),
+                                           [span("", ["sign"], strs(opening)), *inlines,
+                                            span("", ["sign"], strs(closing))]]}]
         elif item.kind == "anchor":
             inlines = [span("", passages.passage_classes(item, block_levels), inlines)]
         elif item.kind == "lemma":
@@ -216,6 +222,8 @@ def pandoc_document(book: Book) -> dict:
     if book.bibliography_html:
         blocks.append(header(1, "bibliography", strs("Bibliography"), kind="bibliography"))
         blocks += [raw_block(f'<p class="csl-entry">{clean(e)}</p>') for e in book.bibliography_html]
+    for ix in book.indexes:
+        blocks += index_write.epub_blocks(ix)
     return {"pandoc-api-version": API_VERSION, "meta": metadata(book), "blocks": blocks}
 
 

@@ -29,7 +29,7 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 ROLES = {"bibliography": "doc-bibliography", "introduction": "doc-introduction", "preface": "doc-preface",
          "chapter": "doc-chapter", "endnotes": "doc-endnotes", "conclusion": "doc-conclusion",
-         "appendix": "doc-appendix", "foreword": "doc-foreword", "prologue": "doc-prologue"}
+         "appendix": "doc-appendix", "index": "doc-index", "foreword": "doc-foreword", "prologue": "doc-prologue"}
 
 
 def local(element) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from lectio.index import write
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, Block, \
     Book, Reading, Text
 from lectio.render import apparatusblock, criticus, nesting, notemarkup, passages, runningheads
@@ -51,6 +52,7 @@ def write_html(book: Book, css: str = "") -> str:
     if book.bibliography_html:
         entries = "".join(f'<p class="csl-entry">{clean(e)}</p>' for e in book.bibliography_html)
         parts.append(chapter("bibliography", "Bibliography", entries))
+    parts += [chapter(ix.id, ix.title, write.print_body(ix), "index") for ix in book.indexes]
     parts.append(apparatusblock.entries_html(book))  # hidden: the refine step copies them to their pages
     parts.append("</body>\n</html>\n")
     return "\n".join(p for p in parts if p)
@@ -98,6 +100,7 @@ def contents(book: Book) -> str:
         rows.append(_toc_row("readings-compared", "Readings compared", "", "reading-item"))
     if book.bibliography_html:
         rows.append(_toc_row("bibliography", "Bibliography"))
+    rows += [_toc_row(ix.id, esc(ix.title)) for ix in book.indexes]
     return f'<nav class="toc" id="contents"><h1>Contents</h1><ol>{"".join(rows)}</ol></nav>'
 
 
@@ -178,6 +181,7 @@ def inline_html(block: Block, prefix: str, entry_numbers: dict[str, int]) -> str
     block_levels = passages.levels(block)
     starts = {id(s): passages.start_id(prefix, s.target) for s in block.spans if s.kind == "anchor"}
     starts.update(criticus.lemma_ids(block))
+    starts.update({id(s): s.target for s in block.spans if s.kind == "index"})  # a name of the index: its id
     for event in passages.calls_before_markers(events(block)):
         if isinstance(event, Run):
             out.append(_wrap(esc(event.text, quote=False).replace("\n", "<br/>"), event.spans, block_levels, starts))
@@ -206,6 +210,13 @@ def _wrap(text: str, spans, block_levels: dict[int, int], starts: dict[int, str]
             text = f"<{tag}{attrs}>{text}</{tag}>"
         elif span.kind == "lemma":
             text = criticus.lemma_html(text, starts.pop(id(span), ""))
+        elif span.kind == "index":  # a name of the index: its page is read where this id is laid out
+            anchor = starts.pop(id(span), "")
+            text = f'<span class="ix" id="{esc(anchor)}">{text}</span>' if anchor else text
+        elif span.kind in nesting.SIGNS:
+            opening, closing, words = nesting.SIGNS[span.kind]
+            text = (f'<span class="{nesting.sign_class(span.kind)}" title="{words}">'
+                    f'<span class="sign">{esc(opening)}</span>{text}<span class="sign">{esc(closing)}</span></span>')
         elif span.kind == "anchor":
             classes = " ".join(passages.passage_classes(span, block_levels))
             start = starts.pop(id(span), "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from lectio.model import Block, Frame
+from lectio.model import SIGNS, Block, Frame  # noqa: F401 - SIGNS: what each editorial sign prints
 
 # span kind → (HTML element, its class, pandoc inline); "link" and "code" take their content differently
 INLINE = {
@@ -25,6 +25,10 @@ INLINE = {
     "code": ("code", "", "Code"),
     "link": ("a", "", "Link"),
 }
+
+def sign_class(kind: str) -> str:
+    return f"sign-{kind}"
+
 
 # frame kind → (HTML element, pandoc block)
 FRAMES = {

@@ -13,13 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from lectio import __version__
-from lectio.assemble import RULE_WORDS
+from lectio.notetext import RULE_WORDS
 from lectio.model import Book
 from lectio.render.teiinline import Context
 from lectio.render.teixml import block, element
 
 SIGN_CONVENTIONS = (
-    ("supplied", "⟨ ⟩", "text the editor supplies"),
+    ("supplied", "< >", "text the editor supplies"),
     ("surplus", "[ ]", "text of the source the editor deletes as superfluous"),
     ("sic", "† †", "text the editor judges corrupt and prints as received"),
 )

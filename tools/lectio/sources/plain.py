@@ -29,7 +29,7 @@ def plain_text(key: str, path: Path, raw: str) -> tuple[Text, list[Finding]]:
     normalized = normalize(raw, markdown=markdown)
     text = Text(key, path, display_path(path), raw=raw, normalized=normalized.text, markdown=markdown)
     text.changes = normalized.counts()
-    text.blocks, block_counts = split_blocks(normalized, markdown)
+    text.blocks, block_counts, text.places = split_blocks(normalized, markdown)
     for rule, count in block_counts.items():
         text.changes[rule] = text.changes.get(rule, 0) + count
     number_paragraphs(text)
@@ -41,14 +41,19 @@ def is_markdown(path: Path, raw: str) -> bool:
     return path.suffix.lower() in (".md", ".markdown") or bool(re.search(r"^(#{1,6} \S|> )", raw, re.M))
 
 
-def split_blocks(normalized: Normalized, markdown: bool) -> tuple[list[Block], dict[str, int]]:
+def split_blocks(normalized: Normalized, markdown: bool) -> tuple[list[Block], dict[str, int], dict[str, list]]:
+    """The blocks, the count of each rule applied, and the blocks each block rule changed."""
     counts: dict[str, int] = {}
+    places: dict[str, list[Block]] = {}
     blocks = []
     for lines in _paragraph_lines(normalized.text, markdown, counts):
-        block = _make_block(normalized, lines, markdown, counts, blocks[-1] if blocks else None)
+        block = _make_block(normalized, lines, markdown, places, blocks[-1] if blocks else None)
         if block is not None:
             blocks.append(block)
-    return blocks, counts
+    ids = {id(block) for block in blocks}
+    kept = {rule: [b for b in changed if id(b) in ids] for rule, changed in places.items()}
+    counts.update({rule: len(changed) for rule, changed in kept.items()})
+    return blocks, counts, kept
 
 
 def _paragraph_lines(text: str, markdown: bool, counts: dict) -> list[list[tuple[int, str]]]:
@@ -82,7 +87,7 @@ def _paragraph_lines(text: str, markdown: bool, counts: dict) -> list[list[tuple
     return groups
 
 
-def _make_block(normalized: Normalized, lines: list[tuple[int, str]], markdown: bool, counts: dict,
+def _make_block(normalized: Normalized, lines: list[tuple[int, str]], markdown: bool, places: dict,
                 previous: Block | None = None):
     text = " ".join(line for _, line in lines)
     origin = []
@@ -93,9 +98,9 @@ def _make_block(normalized: Normalized, lines: list[tuple[int, str]], markdown: 
     line_no = line_column(normalized.raw, origin[0])[0] if origin else 1
     block = Block(PARA, text, origin, line_no)
     if markdown:
-        _markdown_block(block, counts)
+        _markdown_block(block, places)
     else:
-        _text_block(block, counts, previous)
+        _text_block(block, places, previous)
     return block if block.text.strip() else None
 
 
@@ -103,7 +108,7 @@ def _strip_prefix(block: Block, width: int) -> None:
     block.delete(0, width)
 
 
-def _markdown_block(block: Block, counts: dict) -> None:
+def _markdown_block(block: Block, places: dict) -> None:
     heading = re.match(r"(#{1,6})\s+", block.text)
     if heading:
         block.kind, block.level = HEADING, len(heading.group(1))
@@ -113,7 +118,7 @@ def _markdown_block(block: Block, counts: dict) -> None:
         block.kind = QUOTE
         for match in reversed(list(re.finditer(r"(?:^|(?<= ))> ?", block.text))):
             block.delete(match.start(), match.end())
-        counts["block-quote"] = counts.get("block-quote", 0) + 1
+        places.setdefault("block-quote", []).append(block)
     _markdown_emphasis(block)
 
 
@@ -126,7 +131,9 @@ def _markdown_emphasis(block: Block) -> None:
         block.spans.append(Span(match.start(), match.end() - 2, "emph"))
 
 
-def _text_block(block: Block, counts: dict, previous: Block | None = None) -> None:
+def _text_block(block: Block, places: dict, previous: Block | None = None) -> None:
+    """A heading (capitals set in title case: ``caps-heading``) or a paragraph that is one quotation
+    (set as a block quotation, its marks removed: ``quote-marks``); ``places`` records the block."""
     stripped = block.text.strip()
     if is_heading(stripped):
         block.kind, block.level = HEADING, 2
@@ -134,15 +141,15 @@ def _text_block(block: Block, counts: dict, previous: Block | None = None) -> No
         block.delete(0, len(block.text) - len(block.text.lstrip()))
         if stripped.upper() == stripped and len(title_case(stripped)) == len(stripped):
             block.text = title_case(stripped)
-            counts["caps-heading"] = counts.get("caps-heading", 0) + 1
+            places.setdefault("caps-heading", []).append(block)
         else:
-            counts["short-line-heading"] = counts.get("short-line-heading", 0) + 1
+            places.setdefault("short-line-heading", []).append(block)
         return
     if _standalone_quotation(block.text) and not _continues(previous, block):
         block.kind = QUOTE
         block.delete(len(block.text) - 1, len(block.text))
         block.delete(0, 1)
-        counts["block-quote"] = counts.get("block-quote", 0) + 1
+        places.setdefault("quote-marks", []).append(block)
 
 
 TRAILING_MARKERS = re.compile(r"(\s?(\(\d{1,3}\)|\[\^?\w+\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+))+$")

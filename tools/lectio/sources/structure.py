@@ -47,7 +47,7 @@ def apply(text: Text, title: str = "", author: str = "") -> None:
     for block in text.blocks:
         if block.kind not in UNNUMBERED and is_elision(block.text):
             block.kind = ELISION
-            _count(text, "elision")
+            _count(text, "elision", block)
     number_paragraphs(text)
 
 
@@ -87,7 +87,7 @@ def _front_lines(text: Text, title: str, author: str) -> None:
             _count(text, "title-line")
         else:
             block.kind = FRONT
-            _count(text, "front-line")
+            _count(text, "front-line", block)
 
 
 def _role(block: Block, words: tuple[str, ...], titles: set, names: tuple[str, ...], seen_title: bool):
@@ -136,8 +136,11 @@ def _subtitle(line: str, words: tuple[str, ...]) -> bool:
     return len(words) <= SUBTITLE_WORDS and not line.rstrip().endswith((".", "!", "?", "…", "”", "\""))
 
 
-def _count(text: Text, rule: str) -> None:
+def _count(text: Text, rule: str, block: Block | None = None) -> None:
+    """Count a rule applied; ``block``, the block it changed (kept), is listed in ``text.places``."""
     text.changes[rule] = text.changes.get(rule, 0) + 1
+    if block is not None:
+        text.places.setdefault(rule, []).append(block)
 
 
 def leading_open(line: str) -> int | None:

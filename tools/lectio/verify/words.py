@@ -5,7 +5,7 @@ and combining marks, so quotation marks, dashes, apostrophes and brackets separa
 the source and in the outputs alike. A word is also cut where a small letter meets a capital
 and where a letter meets a digit: a note call (``claim.5``) or an apparatus marker
 (``passageA3``) that an output glues to a word becomes a word of its own, which the matcher
-skips. Soft hyphens vanish; a word broken by a hyphen at the end of a line
+skips. Soft hyphens and the editor's signs < > † inside a word vanish; a word broken by a hyphen at the end of a line
 (U+FFFE in PDFium's text) ends with ``-``, for the matcher to join it with what follows. Each word keeps where it stands in the text it came from.
 """
 
@@ -18,7 +18,8 @@ from dataclasses import dataclass
 SOFT_HYPHEN = "\u00ad"
 LINE_HYPHEN = "\ufffe"  # a hyphen that breaks a word at the end of a line (PDFium's mark)
 MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-WORD = re.compile(rf"(?:[^\W_][{MARKS}{SOFT_HYPHEN}]*)+{LINE_HYPHEN}?")
+SIGNS = "<>\u27e8\u27e9\u2020"  # the editor's signs < > ⟨ ⟩ † inside a word ("wor<l>d") are not part of it (docs/signs.md)
+WORD = re.compile(rf"(?:[^\W_][{MARKS}{SOFT_HYPHEN}{SIGNS}]*)+{LINE_HYPHEN}?")
 CUT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])|(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ])")
 
 
@@ -48,8 +49,12 @@ def words(text: str) -> Words:
     return Words(tuple(folded), tuple(starts), tuple(ends))
 
 
+_NO_SIGNS = str.maketrans("", "", SIGNS)
+
+
 def fold(word: str) -> str:
-    folded = unicodedata.normalize("NFKC", word.replace(SOFT_HYPHEN, "").replace(LINE_HYPHEN, "")).casefold()
+    plain = word.replace(SOFT_HYPHEN, "").replace(LINE_HYPHEN, "").translate(_NO_SIGNS)
+    folded = unicodedata.normalize("NFKC", plain).casefold()
     return folded + "-" if word.endswith(LINE_HYPHEN) and folded else folded
 
 

@@ -151,7 +151,7 @@ def test_elisions_are_printed_not_numbered(three):
     page = chapter_pages(three[0], 3)[1]
     lines = [line.strip() for line in page.splitlines()]
     assert "[…]" in lines and "* * *" in lines
-    assert re.findall(r"^B (\d+)$", page, re.M) == ["1", "2", "3", "4", "5", "6"]
+    assert re.findall(r"^B (\d+)(?: \d+)?$", page, re.M) == ["1", "2", "3", "4", "5", "6"]  # a line number may follow
     reading_b = next(t for t in epub_chapters(three[0]).values() if t.find(f".//{XHTML}*[@id='B-1']") is not None)
     elisions = [d for d in reading_b.iter(f"{XHTML}div") if d.get("class") == "elision"]
     assert ["".join(d.itertext()).strip() for d in elisions] == ["[…]", "* * *"]

@@ -135,14 +135,16 @@ def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
 def make_epub(book, document=None, folder: Path | None = None) -> Path:
     """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the
     printed folios (``folios.page_labels``: the numbers the PDF's /PageLabels are written from)."""
-    from lectio.render import epub, folios, laidout, pagemap
+    from lectio.render import epub, epublines, folios, laidout, lines, pagemap
 
     pages = labels = None
+    anchors = ()
     if document is not None:
         pages = laidout.first_column(pagemap.page_starts(document), document)
         labels = list(folios.page_labels(document))
+        anchors = epublines.anchors(book, lines.line_map(book, document))
     path = output_path(book.config, "epub", folder)
-    atomic_write(path, epub.render_epub(book, pages, labels))
+    atomic_write(path, epub.render_epub(book, pages, labels, anchors))
     return path
 
 

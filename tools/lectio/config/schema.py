@@ -231,6 +231,17 @@ class Index(Table):
                          "with the locators cited and where.", example=True)
 
 
+class Lines(Table):
+    """Line numbers in the print book's margin (docs/lines.md)."""
+
+    every: int = key(5, help="Print every n-th line number in the margin beside the readings' text; 0 prints "
+                     "none (the apparatus at the foot of the page is still keyed to line numbers).",
+                     form="a whole number, 0 or more", example=5, ge=0)
+    restart: Literal["reading", "page"] = key(
+        "page", help="Number the lines from 1 on each page (\"page\"), or through each reading (\"reading\"). "
+        "Locators read \"p. 14, l. 12\" either way.")
+
+
 class EditionFile(Table):
     """``edition.toml``: the tables of a project's configuration."""
 
@@ -242,6 +253,7 @@ class EditionFile(Table):
     bibliography: Bibliography = key(Bibliography(), help="Bibliography and citation style.")
     output: Output = key(Output(), help="Outputs and the print book.")
     index: Index = key(Index(), help="The index of names and the index of passages cited.")
+    lines: Lines = key(Lines(), help="Line numbers in the print margin.")
 
     @model_validator(mode="after")
     def _distinct_sigla(self) -> "EditionFile":

@@ -282,13 +282,14 @@ def epub_css(config, faces=None) -> str:
 TOC_DEPTH = 3  # chapters (readings, Readings compared), their sections and the apparatus entries, subsections
 
 
-def render_epub(book: Book, pages=None, labels: list[str] | None = None) -> bytes:
+def render_epub(book: Book, pages=None, labels: list[str] | None = None, line_anchors=()) -> bytes:
     """pandoc makes the EPUB; lectio then finishes it (``epub_package.finish``).
 
     ``--sandbox`` keeps pandoc from reading a ``--css`` file, fonts or a cover image,
     so the stylesheet, the fonts the text uses and the cover are written into the
     package afterwards. ``pages`` (``pagemap.page_starts`` of the laid-out PDF) gives
-    the page-list, ``labels`` (``folios.page_labels`` of the laid-out PDF) its printed folios.
+    the page-list, ``labels`` (``folios.page_labels`` of the laid-out PDF) its printed folios,
+    ``line_anchors`` (``epublines.anchors``) an anchor per print line.
     """
     config = book.config
     with tempfile.TemporaryDirectory(prefix="lectio-epub-") as tmp:
@@ -300,4 +301,4 @@ def render_epub(book: Book, pages=None, labels: list[str] | None = None) -> byte
         made = out.read_bytes()
     contents = epub_opf.Contents(assemble.paragraph_numbering(book.readings), bool(book.apparatus))
     return epub_package.finish(made, config.edition, lambda faces: epub_css(config, faces).encode("utf-8"),
-                               pages, contents, labels)
+                               pages, contents, labels, line_anchors)

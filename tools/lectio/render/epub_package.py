@@ -28,6 +28,7 @@ from lectio.render.epub_contents import CONTENTS_PAGE, contents_page
 from lectio.render.epub_nav import NAV, rewrite_nav
 from lectio.render.epub_opf import CONTENTS_ID, Contents, Item, full_title, rewrite_opf
 from lectio.render.epub_xhtml import add_backlinks, add_roles, parse, raise_calls, serialize, set_title
+from lectio.render.epublines import insert_line_anchors
 from lectio.render.pagelist import insert_pagebreaks
 
 OPF = "EPUB/content.opf"
@@ -40,10 +41,11 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def finish(epub: bytes, edition: Edition, stylesheet, pages=None, contents: Contents = Contents(),
-           labels: list[str] | None = None) -> bytes:
+           labels: list[str] | None = None, line_anchors=()) -> bytes:
     """The finished EPUB from pandoc's. ``stylesheet(faces)`` is the CSS with the @font-face rules of
     ``faces`` (None: all); ``pages`` are the PDF's page starts (``pagemap``), ``labels`` their printed
-    folios; ``contents`` what the accessibility summary says of the book."""
+    folios; ``contents`` what the accessibility summary says of the book; ``line_anchors`` an anchor per
+    print line (``epublines``)."""
     members = read_members(epub)
     chapters = {name: parse(data, name) for name, data in members.items()
                 if name.startswith(TEXT) and name.endswith(".xhtml")}
@@ -57,6 +59,7 @@ def finish(epub: bytes, edition: Edition, stylesheet, pages=None, contents: Cont
     if page is not None:
         chapters = _after(chapters, TITLE_PAGE, CONTENTS_PAGE, page)
     paged = insert_pagebreaks(chapters, pages, TITLE_PAGE, labels) if pages else []
+    insert_line_anchors(chapters, line_anchors)
     members.update({name: serialize(root) for name, root in chapters.items()})
     members[COVER_IMAGE] = cover.cover_png(edition)
     members[COVER_PAGE] = cover_page(edition)

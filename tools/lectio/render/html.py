@@ -12,8 +12,9 @@ import html
 from lectio.index import write
 from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM, VERSE, ApparatusEntry, Block, \
     Book, Reading, Text
-from lectio.render import criticus, nesting, notemarkup, passages, runningheads
+from lectio.render import apparatusblock, criticus, nesting, notemarkup, passages, runningheads
 from lectio.render.inline import Call, Run, SpanEnd, events
+from lectio.render.lines import Settings
 from lectio.render.pagesetup import PageSetup
 from lectio.render.printlang import hyphenation_tag
 from lectio.render.sanitize import clean, safe_url
@@ -35,6 +36,7 @@ def write_html(book: Book, css: str = "") -> str:
         f'<meta name="author" content="{esc(", ".join(cfg.editors))}"/>',
         f'<meta name="dcterms.created" content="{esc(cfg.date)}"/>',
         f"<style>\n{css}</style>" if css else "",
+        Settings.from_config(book.config).meta(),
         f'</head>\n<body data-book-title="{esc(runningheads.book_head(cfg.title, setup))}">',
         front_matter(book),
         contents(book),
@@ -51,6 +53,7 @@ def write_html(book: Book, css: str = "") -> str:
         entries = "".join(f'<p class="csl-entry">{clean(e)}</p>' for e in book.bibliography_html)
         parts.append(chapter("bibliography", "Bibliography", entries))
     parts += [chapter(ix.id, ix.title, write.print_body(ix), "index") for ix in book.indexes]
+    parts.append(apparatusblock.entries_html(book))  # hidden: the refine step copies them to their pages
     parts.append("</body>\n</html>\n")
     return "\n".join(p for p in parts if p)
 

@@ -157,3 +157,114 @@ def _first_cell_text(document, page: int) -> str:
         if text.strip():
             return text
     return ""
+
+
+# ---- Print lines (render/lines.py): the main flow's line boxes of each reading ----
+
+# Boxes whose text is not the reading's: paragraph and line numbers, note calls and bodies, apparatus
+# markers, the apparatus criticus's blocks at the foot of the page.
+NOT_TEXT = frozenset({"pn", "ln", "footnote", "app-ref", "app-crit"})
+INLINE_BOXES = frozenset({"InlineBox", "TextBox", "LineBox"})
+
+
+@dataclass(frozen=True)
+class FlowLine:
+    """A line box of a reading's text: its page (physical), where it is drawn (CSS px, its top and its
+    baseline), the reading's siglum, the element it is a line of (``owner``: an object id, stable
+    within one layout) and its text, without the boxes of ``NOT_TEXT`` and generated content."""
+
+    page: int
+    top: float
+    baseline: float
+    siglum: str
+    owner: int
+    owner_tag: str
+    owner_class: str
+    text: str
+    ids: tuple[str, ...]  # the ids of the elements whose boxes are on the line (a lemma, a marker)
+
+
+def flow_lines(document) -> tuple[FlowLine, ...]:
+    """Every line box of the main flow inside a reading's chapter (``section[data-siglum]``), in order."""
+    found: list[FlowLine] = []
+    for number, page_box in page_boxes(document):
+        _lines_below(page_box.children[0], number, "", None, found)
+    return tuple(found)
+
+
+def _lines_below(box, page: int, siglum: str, owner, found: list) -> None:
+    element = getattr(box, "element", None)
+    tag = getattr(box, "element_tag", "") or ""
+    if element is not None and "::" not in tag and NOT_TEXT & set((element.get("class") or "").split()):
+        return
+    if element is not None and tag == "section" and element.get("data-siglum"):
+        siglum = element.get("data-siglum")
+    if type(box).__name__ == "LineBox":
+        if siglum and owner is not None:
+            texts, ids = line_texts(box)
+            baseline = texts[0].position_y + texts[0].baseline if texts else box.position_y
+            found.append(FlowLine(page, box.position_y, baseline, siglum, id(owner), str(owner.tag).rsplit("}", 1)[-1],
+                                  owner.get("class") or "", "".join(t.text for t in texts), ids))
+        return
+    if element is not None and "::" not in tag and type(box).__name__ not in INLINE_BOXES:
+        owner = element
+    for child in getattr(box, "children", ()):
+        _lines_below(child, page, siglum, owner, found)
+
+
+def line_texts(line) -> tuple[list, tuple[str, ...]]:
+    """The text boxes of a line that show the text (not ``NOT_TEXT``, not generated), and the ids on it."""
+    texts: list = []
+    ids: list[str] = []
+    _text_of(line, texts, ids, False)
+    return texts, tuple(ids)
+
+
+def _text_of(box, parts: list, ids: list, skipped: bool) -> None:
+    element = getattr(box, "element", None)
+    tag = getattr(box, "element_tag", "") or ""
+    if element is not None and "::" not in tag:
+        if element.get("id") and element.get("id") not in ids:
+            ids.append(element.get("id"))
+        skipped = skipped or bool(NOT_TEXT & set((element.get("class") or "").split()))
+    skipped = skipped or "::" in tag
+    if type(box).__name__ == "TextBox":
+        if not skipped:
+            parts.append(box)
+        return
+    for child in getattr(box, "children", ()):
+        _text_of(getattr(child, "_box", child), parts, ids, skipped)
+
+
+def boxes_of_class(box, name: str):
+    """The boxes below ``box`` (absolutely placed ones included) of an element of class ``name``."""
+    element = getattr(box, "element", None)
+    if element is not None and "::" not in (getattr(box, "element_tag", "") or "") and \
+            name in (element.get("class") or "").split():
+        yield box
+        return
+    for child in getattr(box, "children", ()):
+        yield from boxes_of_class(getattr(child, "_box", child), name)
+
+
+def marked_lines(page_box, name: str):
+    """(mark box, baseline of its line) for each absolutely placed box of class ``name`` in a line."""
+    for line in page_box.children[0].descendants():
+        if type(line).__name__ == "LineBox":
+            texts, _ = line_texts(line)
+            if texts:
+                for mark in boxes_of_class(line, name):
+                    yield mark, texts[0].position_y + texts[0].baseline
+
+
+def footnote_heights(document, name: str) -> dict[int, float]:
+    """For each page, the height (CSS px) the footnote area's boxes of class ``name`` take there: the
+    first box's content and every further box's margin box."""
+    found: dict[int, float] = {}
+    for number, page_box in page_boxes(document):
+        for area in (box for box in page_box.children if type(box).__name__ == "FootnoteAreaBox"):
+            boxes = [box for box in area.children if name in ((box.element.get("class") or "").split()
+                                                               if getattr(box, "element", None) is not None else ())]
+            if boxes:
+                found[number] = boxes[0].height + sum(box.margin_height() for box in boxes[1:])
+    return found

@@ -162,7 +162,7 @@ def _place(page: int, texts: list[FileText], spots: dict[int, Spot], title_page:
     document of the page before it, or just before the next page when that page is in the same document."""
     if page in spots:
         number, index = spots[page]
-        return number, _word_point(texts[number], index)
+        return number, word_point(texts[number], index)
     before = max((p for p in spots if p < page), default=None)
     after = min((p for p in spots if p > page), default=None)
     if before is None:
@@ -193,7 +193,7 @@ def _locate(start: PageStart, texts: list[FileText], where: dict[str, int], curs
     return number, index
 
 
-def _word_point(text: FileText, index: int) -> tuple:
+def word_point(text: FileText, index: int) -> tuple:
     """Before the word the page begins in: a page that begins inside a word hyphenated across the break
     gets its marker before that word, never inside it (a reader or a screen reader would split it)."""
     offset = text.positions[index] if index < len(text.positions) else len(text.flat)
@@ -234,9 +234,13 @@ def _end_point(text: FileText) -> tuple:
 
 
 def _insert(point: tuple, page: int, label: str) -> None:
+    insert_element(point, make("span", {f"{{{EPUB_NS}}}type": "pagebreak", "role": "doc-pagebreak",
+                                        "id": f"page-{page}", "aria-label": label}))
+
+
+def insert_element(point: tuple, marker) -> None:
+    """Put the empty element ``marker`` at ``point`` (owner, tail, offset)."""
     owner, tail, offset = point
-    marker = make("span", {f"{{{EPUB_NS}}}type": "pagebreak", "role": "doc-pagebreak",
-                           "id": f"page-{page}", "aria-label": label})
     if tail:
         text = owner.tail or ""
         owner.tail, marker.tail = text[:offset] or None, text[offset:] or None

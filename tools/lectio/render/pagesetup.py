@@ -119,7 +119,7 @@ class PageSetup:
                 f"@page :left {{ margin-left: {m.outer}in; margin-right: {inner}in;{self._bleed(False)} }}\n"
                 f"@page :right {{ margin-left: {inner}in; margin-right: {m.outer}in;{self._bleed(True)} }}\n"
                 f".half-title, .title-page, .imprint {{ height: {height - m.top - m.bottom - 0.02:.3f}in; }}\n"
-                f".footnote {{ width: {self.measure:.3f}in; }}\n")
+                f".footnote, .app-crit {{ width: {self.measure:.3f}in; }}\n")
 
     def _bleed(self, recto: bool) -> str:
         if not self.bleed:

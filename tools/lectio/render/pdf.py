@@ -18,7 +18,7 @@ from lectio.render import folios, fonts, footnoteorder, margins, outputintent, p
     timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
-MAX_PASSES = 4
+MAX_PASSES = 6  # the apparatus at the foot of the page can take a few (docs/lines.md)
 BLANK_RECTO_VERSO = '<!DOCTYPE html><html><body><div></div><div style="break-before: page"></div></body></html>'
 
 
@@ -52,23 +52,40 @@ def layout(html_text: str, config):
     setup = PageSetup.from_config(config)
     pad = config.output.pad_to
     counted, text, loose = 0, html_text, frozenset()
-    for _ in range(MAX_PASSES):
+    for passes in range(1, MAX_PASSES + 1):
         setup = setup.with_pages(counted)
         document = _render(text, config, setup)
         pages = padded(len(document.pages), pad)
         better, loose = refine.refined(html_text, document, loose)  # page ranges, notes on their page
-        if gutter(pages) == gutter(counted) and better == text:
+        stable = gutter(pages) == gutter(counted) and better == text
+        if stable:
             break
         counted, text = pages, better  # the gutter grows with the page count: lay out again
     _refuse_lost_notes(document)
     margins.to_outer_margin(document)
     refused = document.lectio_refused
     document = _pad(document, config, setup, pad)
+    # the layouts made (docs/lines.md gives the counts); not stable: the last layout's marks (line
+    # numbers, the apparatus's blocks) are from the layout before it, after MAX_PASSES
+    document.lectio_passes, document.lectio_stable = passes, stable
     document.lectio_setup = setup.with_pages(len(document.pages))
     from lectio.render.fetcher import refused_findings
 
     document.lectio_refused = refused_findings(refused, editor_stylesheets(config), config.root, allowed_folders(config))
+    document.lectio_refused = list(document.lectio_refused) + unsettled(stable)
     return document
+
+
+def unsettled(stable: bool) -> list:
+    """A warning when the layouts did not settle: a line number or an apparatus block may be a line off."""
+    from lectio.errors import Finding, Location
+
+    if stable:
+        return []
+    return [Finding("render.unsettled", f"the print layout still changed after {MAX_PASSES} passes: a line "
+                    "number or an apparatus block at the foot of a page may stand one layout behind",
+                    Location("edition.toml", 0), fix="a different trim, or fewer variants on one page, "
+                    "lets it settle (docs/lines.md)")]
 
 
 def _refuse_lost_notes(document) -> None:

@@ -107,7 +107,7 @@ def _context(box, context: _Context) -> _Context:
     if element is None or tag == "":
         return context
     classes = (element.get("class") or "").split()
-    if "pn" in classes and "::" not in tag:
+    if ("pn" in classes or "ln" in classes) and "::" not in tag:
         return replace(context, margin=True)
     if "footnote" in classes and not tag.endswith("::footnote-call") and not context.note:
         return replace(context, note=element.get("id") or "note")

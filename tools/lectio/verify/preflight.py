@@ -14,6 +14,7 @@ from pathlib import Path
 from lectio.errors import ERROR, WARNING, Finding, Location
 from lectio.fsutil import display_path
 from lectio.render.pagesetup import SPINE_PER_PAGE, TRIMS, bleed_edges, spine_width
+from lectio.render import signfont
 from lectio.verify import printvariant
 
 PT = 72.0  # points per inch
@@ -156,13 +157,16 @@ def _synthesized(name: str) -> bool:
     return "Oblique" in name or "Synthetic" in name
 
 
+SIGN_FACE = signfont.FAMILY.replace(" ", "-")  # lectio's own face of the supplied-text brackets ⟨ ⟩
+
+
 def _check_fonts(figures: dict, expected: Expected, where: Location) -> list[Finding]:
     findings = []
     for name, embedded in sorted(figures["fonts"].items()):
         if not embedded:
             findings.append(Finding("pdf.font-not-embedded", f"font {name} is not embedded", where, ERROR,
                                     fix="use a font lectio can embed (output.font)"))
-        elif not name.startswith(expected.book_face.replace(" ", "-")):
+        elif not name.startswith((expected.book_face.replace(" ", "-"), SIGN_FACE)):
             findings.append(Finding("pdf.other-font", f"font {name} is used besides the book face "
                                     f"{expected.book_face}", where, WARNING,
                                     fix="a stylesheet rule asks for another family (e.g. sans-serif)"))

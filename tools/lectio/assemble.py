@@ -16,9 +16,13 @@ from lectio.model import ApparatusEntry, Book, Reading, Text
 
 
 def assemble(config, introduction: Text | None, readings: list[Reading], apparatus: list[ApparatusEntry],
-             bibliography_html: list[str], findings: list[Finding]) -> Book:
-    note = note_on_text(readings, findings)
-    return Book(config, introduction, readings, apparatus, note, bibliography_html, findings)
+             bibliography: list[tuple[str, str]], findings: list[Finding], collated=None) -> Book:
+    """The Book: ``bibliography`` is (cited key, entry HTML) pairs; ``collated`` the witnesses and
+    variants of the readings (``variants.collate_readings``), whose description ends the Note on the text."""
+    note = note_on_text(readings, findings) + list(collated.described if collated else ())
+    return Book(config, introduction, readings, apparatus, note, [entry for _, entry in bibliography], findings,
+                bibliography_keys=[key for key, _ in bibliography],
+                witnesses=collated.witnesses if collated else (), variants=collated.variants if collated else ())
 
 
 def note_on_text(readings: list[Reading], findings: list[Finding]) -> list[str]:

@@ -6,6 +6,7 @@ then renders. Each stage is a function of the previous stage's result.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,16 +40,14 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
         findings += found
     texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
     bibliography = _citations(config, texts, findings)
+    book = assemble.assemble(config, intro, readings, entries, bibliography, findings, collated)
+    indexes, found = index.build(config, book)  # matched in the assembled text: a stage after assemble
+    findings += found
+    book = dataclasses.replace(book, indexes=indexes)
     if strict:
         for finding in findings:
             if finding.severity == WARNING:
                 finding.severity = ERROR
-    book = assemble.assemble(config, intro, readings, entries, [entry for _, entry in bibliography], findings)
-    book.bibliography_keys = [key for key, _ in bibliography]
-    book.witnesses, book.variants = collated.witnesses, collated.variants
-    book.note_on_text += list(collated.described)
-    book.indexes, found = index.build(config, book)
-    findings += found
     return Checked(book, findings)
 
 

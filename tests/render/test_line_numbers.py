@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from lectio import build, pipeline
+from lectio.errors import RenderError
+from lectio.model import Span, Variant, WitnessReading
 from lectio.render import lines, pdf
 from tests.conftest import make_tiny_project
 from tests.render.linefixture import add_variants, notes_toml, source_text
@@ -245,3 +247,18 @@ def test_the_witnesses_example_prints_each_entry_at_the_foot_of_its_lemmas_page(
         shown = re.findall(r"\w+", block.text[line.start:line.end])
         assert any(in_order(shown[1:-1], re.findall(r"\w+", row)) and variant.lemma.split()[0] in row
                    for row in rows), (variant.id, line)
+
+
+def test_a_variant_whose_lemma_is_on_no_line_is_refused_not_dropped(tmp_path):
+    root = make_tiny_project(tmp_path / "ed", source_text(4), notes_toml(4))
+    book = pipeline.check(root).book
+    add_variants(book)
+    reading = book.readings[0]
+    block = next(b for b in reading.text.blocks if b.number)
+    vid = f"{reading.siglum}-v99"
+    block.spans.append(Span(5, 5, "lemma", vid))  # an empty lemma: nothing of it is set on a line
+    book.variants += (Variant(vid, reading.siglum, "", ("A",), (WitnessReading("added", ("B",)),)),)
+    with pytest.raises(RenderError) as caught:
+        build.layout_pdf(book)
+    assert caught.value.code == "render.variant-lost" and vid in str(caught.value)
+    assert [v.id for v in book.variants[:-1]] and not any(v.id in str(caught.value) for v in book.variants[:-1])

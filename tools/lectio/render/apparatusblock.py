@@ -96,6 +96,16 @@ def block_body(keyed: list[tuple[str, str]]) -> str:
                           f'{" | ".join(entries)}</span>' for line_key, entries in groups)
 
 
+def unplaced(html_text: str, document) -> list[str]:
+    """The variants whose lemma is on no print line of ``document``: their entry would be printed on no
+    page (an empty lemma, a lemma a stylesheet hides)."""
+    entries = dict(ENTRY.findall(html_text))
+    if not entries:
+        return []
+    placed = lemma_lines(lines.print_lines(document, lines.Settings.from_html(html_text).restart), entries)
+    return [identifier for identifier in entries if identifier not in placed]
+
+
 def place(html_text: str, document) -> str:
     """A ``refine`` step: each page's apparatus block, on the page's first print line."""
     settings = lines.Settings.from_html(html_text)

@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import folios, fonts, footnoteorder, margins, outputintent, pdfroles, pdftags, refine, styles, \
-    timestamps
+from lectio.render import apparatusblock, folios, fonts, footnoteorder, margins, outputintent, pdfroles, pdftags, \
+    refine, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 6  # the apparatus at the foot of the page can take a few (docs/lines.md)
@@ -62,6 +62,7 @@ def layout(html_text: str, config):
             break
         counted, text = pages, better  # the gutter grows with the page count: lay out again
     _refuse_lost_notes(document)
+    _refuse_lost_variants(html_text, document)
     margins.to_outer_margin(document)
     refused = document.lectio_refused
     document = _pad(document, config, setup, pad)
@@ -94,6 +95,15 @@ def _refuse_lost_notes(document) -> None:
         raise RenderError(f"the print layout set the call of note(s) {', '.join(lost)} but not their text",
                           fix="report it with the edition; a different trim or print stylesheet may avoid it",
                           code="render.note-lost")
+
+
+def _refuse_lost_variants(html_text: str, document) -> None:
+    lost = apparatusblock.unplaced(html_text, document)
+    if lost:
+        raise RenderError(f"the print layout set the lemma of variant(s) {', '.join(lost)} on no line, so their "
+                          "entries would be on no page", code="render.variant-lost",
+                          fix="give the entry a lemma of at least one word of the base text (a merge or base = "
+                              "… in the variants file), or check that no print stylesheet hides it")
 
 
 def allowed_folders(config) -> list[Path]:

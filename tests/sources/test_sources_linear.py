@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from lectio.model import line_column, location_of
+from lectio.model import line_column, location_of, offset_of
 from lectio.sources import normalize
 from lectio.sources.plain import plain_text
 
@@ -29,6 +29,7 @@ def test_line_and_column_by_binary_search_equal_counting_the_newlines(raw, data)
     offset = data.draw(st.integers(0, len(raw)))
     assert line_column(raw, offset) == counted(raw, offset)
     assert location_of(raw, offset, "f.txt").line == counted(raw, offset)[0]
+    assert offset_of(raw, *line_column(raw, offset)) == offset  # and back, as locators and the apparatus need
 
 
 @settings(max_examples=200, deadline=None)

@@ -9,7 +9,7 @@ raw file). A block without a number (a heading, a front line) is named by its wo
 from __future__ import annotations
 
 from lectio.errors import Location
-from lectio.model import Block, Text
+from lectio.model import Block, Text, offset_of
 
 QUOTED = 40  # at most this many characters of an unnumbered block's words
 
@@ -21,14 +21,10 @@ def block_at(text: Text, location: Location) -> Block | None:
         return None
     if not text.raw:  # a reader whose locations count blocks, not lines (office)
         return next((b for b in text.blocks if b.line == location.line), None)
-    offset = _offset(text.raw, location)
+    offset = offset_of(text.raw, location.line, location.column or 1)
     starts = [(min(b.origin), i) for i, b in enumerate(text.blocks) if b.origin and min(b.origin) <= offset]
     return text.blocks[max(starts)[1]] if starts else None
 
-
-def _offset(raw: str, location: Location) -> int:
-    lines = raw.split("\n")[:location.line - 1]
-    return sum(len(line) + 1 for line in lines) + max(0, (location.column or 1) - 1)
 
 
 def quoted(block: Block) -> str:

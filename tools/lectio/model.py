@@ -168,6 +168,13 @@ def line_column(raw: str, offset: int) -> tuple[int, int]:
     return line + 1, offset - (ends[line - 1] + 1 if line else 0) + 1
 
 
+def offset_of(raw: str, line: int, column: int = 1) -> int:
+    """The offset in ``raw`` of ``line`` and ``column`` (from 1): :func:`line_column` the other way."""
+    ends = _line_ends(raw)
+    start = ends[line - 2] + 1 if 1 < line <= len(ends) + 1 else (0 if line <= 1 else len(raw) + 1)
+    return start + max(0, column - 1)
+
+
 @functools.lru_cache(maxsize=8)
 def _line_ends(raw: str) -> tuple[int, ...]:
     return tuple(match.start() for match in re.finditer("\n", raw))

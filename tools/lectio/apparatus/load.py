@@ -21,7 +21,7 @@ from lectio.config.apparatus_schema import ApparatusFile, Entry, entry_model
 from lectio.config.report import Source
 from lectio.errors import ERROR, WARNING, ApparatusError, Finding, Location
 from lectio.fsutil import display_path
-from lectio.model import ApparatusEntry, Reading, Span, Text
+from lectio.model import ApparatusEntry, Reading, Span, Text, offset_of
 from lectio.sources import markdown
 
 LONG_PASSAGE = 700  # characters; a longer passage may not fit one page of the synopsis
@@ -141,7 +141,7 @@ def commentary_source(item: Entry, path: Path, raw: str, where: Location):
         def to_raw(position: int) -> int:
             return offset + position
     else:  # escapes in the TOML string changed the text: everything on the entry's line
-        line_start = sum(len(line) + 1 for line in raw.split("\n")[:max(0, where.line - 1)])
+        line_start = offset_of(raw, where.line or 1)
 
         def to_raw(position: int) -> int:
             return line_start

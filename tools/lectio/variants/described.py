@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from lectio.config.variants_schema import VariantsFile
+from lectio.locators import joined
 from lectio.model import Witness
 
 esc = html.escape
@@ -14,7 +15,7 @@ esc = html.escape
 def collation_paragraph(siglum: str, witnesses: list[Witness], entries: int, file: VariantsFile, shown: str) -> str:
     base = next(w for w in witnesses if w.base)
     others = [f'<span class="siglum">{esc(w.siglum)}</span>' for w in witnesses if not w.base]
-    listed = _and(others)
+    listed = joined(others)
     out = (f'<span class="siglum">{esc(siglum)}</span> is collated word by word with {listed} against its '
            f'base text, <span class="siglum">{esc(base.siglum)}</span> (see the Conspectus siglorum): '
            f'{entries} entr{"y" if entries == 1 else "ies"} in the apparatus criticus.')
@@ -32,11 +33,7 @@ def _ignored(file: VariantsFile) -> list[str]:
     if normal.punctuation:
         parts.append("punctuation")
     elif normal.marks:
-        parts.append("the marks " + _and([esc(m) for m in normal.marks]))
+        parts.append("the marks " + joined([esc(m) for m in normal.marks]))
     parts += [" = ".join(esc(form) for form in group) for group in normal.spelling]
     return parts
 
-
-def _and(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else items[0]

@@ -13,16 +13,17 @@ from __future__ import annotations
 import html
 import itertools
 import re
-import unicodedata
 from pathlib import Path
 
+from lectio.citations.citeprocfix import ARTICLES as TITLE_ARTICLES
+from lectio.citations.unlinked import fold
 from lectio.config import tomlfile
 from lectio.config.index_schema import NameEntry, NamesFile
 from lectio.errors import ERROR, WARNING, ConfigError, Finding, Location
 from lectio.index import Entry, Hit, Index
 from lectio.model import Block, Note, Reading, Span
 
-ARTICLES = ("the", "a", "an")  # ignored at the head of a heading when sorting
+ARTICLES = TITLE_ARTICLES["en"]  # ignored at the head of a heading when sorting, as in the bibliography
 
 
 def load_names(path: Path) -> tuple[tuple[NameEntry, ...], list[Finding]]:
@@ -63,8 +64,7 @@ def sort_key(heading: str, given: str = "") -> str:
     words = text.split(maxsplit=1)
     if not given and len(words) == 2 and words[0].casefold() in ARTICLES:
         text = words[1]
-    plain = unicodedata.normalize("NFKD", re.sub(r"<[^>]+>", "", text))
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return fold(re.sub(r"<[^>]+>", "", text))
 
 
 def matcher(names) -> tuple[re.Pattern, dict[str, NameEntry]]:

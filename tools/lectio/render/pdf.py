@@ -14,9 +14,9 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import apparatusblock, folios, fonts, footnoteorder, margins, outputintent, pdfroles, pdftags, \
-    refine, styles, timestamps
-from lectio.render.pagesetup import PageSetup, gutter
+from lectio.render import apparatusblock, folios, fonts, footnoteorder, linestamp, margins, outputintent, pageestimate, \
+    pdfroles, pdftags, refine, styles, timestamps
+from lectio.render.pagesetup import PageSetup, gutter_fits
 
 MAX_PASSES = 6  # the apparatus at the foot of the page can take a few (docs/lines.md)
 BLANK_RECTO_VERSO = '<!DOCTYPE html><html><body><div></div><div style="break-before: page"></div></body></html>'
@@ -51,25 +51,28 @@ def layout(html_text: str, config):
     """Lay the book out; returns WeasyPrint's Document (pages, anchors), padded and finished."""
     setup = PageSetup.from_config(config)
     pad = config.output.pad_to
-    counted, text, loose = 0, html_text, frozenset()
+    planned = pageestimate.planned_pages(html_text, setup)  # the page count the gutter is chosen for
+    text, loose = html_text, frozenset()
     for passes in range(1, MAX_PASSES + 1):
-        setup = setup.with_pages(counted)
+        setup = setup.with_pages(planned)
         document = _render(text, config, setup)
         pages = padded(len(document.pages), pad)
         better, loose = refine.refined(html_text, document, loose)  # page ranges, notes on their page
-        stable = gutter(pages) == gutter(counted) and better == text
+        fits = gutter_fits(planned, pages)
+        stable = fits and better == text
         if stable:
             break
-        counted, text = pages, better  # the gutter grows with the page count: lay out again
+        planned, text = planned if fits else pages, better  # a gutter too narrow (or far too wide): again
     _refuse_lost_notes(document)
     _refuse_lost_variants(html_text, document)
+    linestamp.stamp(document, html_text, lambda marks: render_html(marks, config))  # not another layout
     margins.to_outer_margin(document)
     refused = document.lectio_refused
     document = _pad(document, config, setup, pad)
     # the layouts made (docs/lines.md gives the counts); not stable: the last layout's marks (line
     # numbers, the apparatus's blocks) are from the layout before it, after MAX_PASSES
     document.lectio_passes, document.lectio_stable = passes, stable
-    document.lectio_setup = setup.with_pages(len(document.pages))
+    document.lectio_setup = setup  # its gutter is the one laid out (for ``planned`` pages)
     from lectio.render.fetcher import refused_findings
 
     document.lectio_refused = refused_findings(refused, editor_stylesheets(config), config.root, allowed_folders(config))

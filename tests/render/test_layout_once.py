@@ -138,3 +138,11 @@ def test_the_languages_are_found_with_one_count_of_the_tree(tmp_path, monkeypatc
         tagged = [e for e, _ in pdfstructtree.StructTree(opened).elements() if str(e.get("/Lang", "")) == "de"]
     assert len(document.pages) >= 4 and tagged
     assert len(visits) <= 2 * elements, (len(visits), elements)
+
+
+def test_a_part_of_a_book_is_laid_out_with_the_books_gutter(tmp_path):
+    """``planned``: the page count of the whole book, given by a caller that lays out one part of it."""
+    book, html_text = tiny_book(tmp_path / "tiny")
+    document = pdf.layout(html_text, book.config, planned=400)
+    assert document.lectio_passes == 1 and len(document.pages) < 151
+    assert document.pages[0]._page_box.margin_left == pytest.approx((0.25 + 0.625) * 96)

@@ -110,6 +110,8 @@ def test_the_project_is_left_as_it_was(example, tmp_path):
         client = Client(preview, tmp_path)
         client.dom(chapter(client, "Leviathan"))
         source = example / "texts" / "hobbes-leviathan-13.txt"
-        source.write_bytes(source.read_bytes())  # a save that changes nothing but the time
-        client.wait_rebuild(client.status()["version"])
+        source.write_bytes(source.read_bytes() + b"\nOne more paragraph.\n")
+        version = client.wait_rebuild(client.status()["version"])["version"]
+        source.write_bytes(before["texts/hobbes-leviathan-13.txt"])
+        client.wait_rebuild(version)
     assert snapshot(example) == before

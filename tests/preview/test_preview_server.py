@@ -105,3 +105,15 @@ def test_stopping_ends_the_event_streams_and_frees_the_port(example):
     with socket.socket() as again:  # as a new preview would take it (SO_REUSEADDR, like http.server)
         again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         again.bind(("127.0.0.1", preview.server.server_address[1]))
+
+
+def test_a_save_that_changes_no_byte_rebuilds_nothing(live, example):
+    from tests.preview.browser import Client
+
+    client = Client(live, example.parent)
+    source = example / "texts" / "rousseau-contrat-1.txt"
+    source.write_bytes(source.read_bytes())
+    time.sleep(3)  # the watch's debounce and its rescan are well under this
+    assert client.status()["version"] == 1
+    source.write_bytes(source.read_bytes() + b"\n")
+    assert client.wait_rebuild(1)["version"] == 2

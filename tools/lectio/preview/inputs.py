@@ -9,6 +9,7 @@ change here. Nothing in the output folder is ever an input.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,16 +39,15 @@ class Inputs:
         return path in self.files
 
 
-def stamps(files) -> frozenset[tuple[Path, int, int]]:
-    """Each file's modification time and size (-1 when missing): a change that no event
-    reported (one made before the watch began) still shows as a different set."""
+def digests(files) -> frozenset[tuple[Path, str]]:
+    """Each file's SHA-256 ("" when it cannot be read): a save that changes no byte rebuilds nothing,
+    and a change that no event reported (one made before the watch began) is still seen."""
     found = set()
     for path in files:
         try:
-            status = path.stat()
-            found.add((path, status.st_mtime_ns, status.st_size))
+            found.add((path, hashlib.sha256(path.read_bytes()).hexdigest()))
         except OSError:
-            found.add((path, -1, -1))
+            found.add((path, ""))
     return frozenset(found)
 
 

@@ -36,7 +36,7 @@ class Site:
     spine: tuple[str, ...] = ()  # the member names of the pages, in reading order
     seconds: float = 0.0  # how long this build took
     stale: bool = False  # the pages are an earlier build's: this one failed
-    stamps: frozenset = frozenset()  # the inputs as they were when this build began (inputs.stamps)
+    digests: frozenset = frozenset()  # the inputs as they were when this build began (inputs.digests)
 
     @property
     def errors(self) -> list[Finding]:
@@ -57,10 +57,10 @@ def build(project: Path, previous: Site | None = None) -> Site:
         config = config_stage.load(project)
     except LectioError as error:
         watched = inputs_stage.of_project_file(_config_path(project), previous.inputs if previous else None)
-        return _failed(previous, Site(version, "", watched, stamps=inputs_stage.stamps(watched.files)),
+        return _failed(previous, Site(version, "", watched, digests=inputs_stage.digests(watched.files)),
                        _findings(error), started)
     watched = inputs_stage.of_config(config)
-    site = Site(version, config.edition.title, watched, stamps=inputs_stage.stamps(watched.files))
+    site = Site(version, config.edition.title, watched, digests=inputs_stage.digests(watched.files))
     try:
         return _rendered(project, site, previous, started)
     except LectioError as error:
@@ -85,7 +85,7 @@ def _rendered(project: Path, site: Site, previous: Site | None, started: float) 
 
 
 def _failed(previous: Site | None, site: Site, findings, started: float) -> Site:
-    """``site`` (its version, inputs and stamps) with the pages of ``previous``, if any, and ``findings``."""
+    """``site`` (its version, inputs and digests) with the pages of ``previous``, if any, and ``findings``."""
     pages = previous.members if previous else EMPTY
     return replace(site, title=site.title or (previous.title if previous else ""), findings=tuple(findings),
                    members=pages, spine=previous.spine if previous else (), stale=bool(pages),

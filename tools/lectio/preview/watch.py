@@ -17,7 +17,7 @@ from lectio.preview.server import State
 
 DEBOUNCE_MS = 400
 STEP_MS = 50
-RESCAN_MS = 1000  # also compare the inputs' times and sizes this often (a change before the watch began)
+RESCAN_MS = 1000  # also compare the inputs' digests this often (a change made before the watch began)
 
 
 class Watcher(threading.Thread):
@@ -48,8 +48,9 @@ class Watcher(threading.Thread):
         changes = watchfiles.watch(*watched.folders, watch_filter=lambda _change, path: watched.wants(path),
                                    debounce=DEBOUNCE_MS, step=STEP_MS, stop_event=self._halt, recursive=False,
                                    raise_interrupt=False, rust_timeout=RESCAN_MS, yield_on_timeout=True)
-        for found in changes:
-            if not found and inputs.stamps(watched.files) == self.state.site.stamps:
+        for found in changes:  # a set of changes, or none after RESCAN_MS
+            unchanged = inputs.digests(watched.files) == self.state.site.digests
+            if unchanged and not (found and watched.whole_folders):  # a new file edition.toml may name
                 continue
             self.rebuild()
             if self.state.site.inputs != watched:

@@ -117,3 +117,16 @@ def test_a_save_that_changes_no_byte_rebuilds_nothing(live, example):
     assert client.status()["version"] == 1
     source.write_bytes(source.read_bytes() + b"\n")
     assert client.wait_rebuild(1)["version"] == 2
+
+
+def test_the_print_layout_is_made_when_asked_once_per_build_and_never_in_the_project(served):
+    import pypdfium2
+
+    assert served.server.printer.layouts == 0  # the pages alone lay nothing out
+    status, headers, pdf = request(served, "/print.pdf")
+    assert status == 200 and headers["Content-Type"] == "application/pdf" and pdf.startswith(b"%PDF-")
+    document = pypdfium2.PdfDocument(pdf)
+    text = " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in document)
+    assert "The State of Nature" in text and "Second Treatise" in text
+    assert request(served, "/print.pdf")[2] == pdf and served.server.printer.layouts == 1
+    assert not (served.project / "build").exists()

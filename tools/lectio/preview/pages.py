@@ -10,6 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from lectio.preview.assets import PREFIX
+from lectio.preview.printview import ROUTE
 from lectio.preview.site import Site
 from lectio.render.epub_nav import NAV
 from lectio.render.epub_package import STYLESHEET
@@ -60,6 +61,9 @@ def bar(site: Site, name: str):
             _el("a", "Previous", element, href="/" + site.spine[where - 1], rel="prev")
         if where + 1 < len(site.spine):
             _el("a", "Next", element, href="/" + site.spine[where + 1], rel="next")
+    if site.book_version:
+        _el("a", "Print layout (PDF)", element, href=ROUTE,
+            title="laid out with WeasyPrint when opened: it takes a while")
     _el("span", f"build {site.version}, {site.seconds:.1f} s", element, class_="lectio-status")
     return element
 

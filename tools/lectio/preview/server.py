@@ -1,7 +1,8 @@
 """The preview's HTTP server: 127.0.0.1 only, the pages of the current :class:`Site` from memory.
 
 Routes: ``/`` the index page (contents, findings); ``/EPUB/…`` a member of the EPUB made in
-memory (its XHTML pages decorated by :mod:`lectio.preview.pages`); ``/_lectio/version`` the
+memory (its XHTML pages decorated by :mod:`lectio.preview.pages`); ``/print.pdf`` the print
+layout, made when asked (:mod:`lectio.preview.printview`); ``/_lectio/version`` the
 build's version and counts as JSON; ``/_lectio/events`` server-sent events, one per build;
 ``/_lectio/reload.js`` and ``/_lectio/preview.css``. Anything else is a 404: a path is
 looked up among the members' names, never on the file system, so ``/../../etc/passwd``
@@ -16,7 +17,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
-from lectio.preview import pages
+from lectio.errors import LectioError
+from lectio.preview import pages, printview
 from lectio.preview.assets import PREFIX, PREVIEW_CSS, RELOAD_JS
 from lectio.preview.site import Site
 
@@ -65,6 +67,7 @@ class PreviewServer(ThreadingHTTPServer):
 
     def __init__(self, state: State, port: int = 0):
         self.state = state
+        self.printer = printview.Printer()
         super().__init__((HOST, port), Handler)
 
     @property
@@ -97,6 +100,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, pages.index_page(site), TYPES["xhtml"])
         if path.startswith(PREFIX):
             return self._own(path[len(PREFIX):], site)
+        if path == printview.ROUTE:
+            return self._print(site)
         name = path[1:]
         if name.startswith("EPUB/") and name in site.members:
             return self._member(site, name)
@@ -108,6 +113,16 @@ class Handler(BaseHTTPRequestHandler):
         if suffix == "xhtml":
             data = pages.decorate(site, name, data)
         self._send(200, data, TYPES.get(suffix, "application/octet-stream"))
+
+    def _print(self, site: Site) -> None:
+        """The print layout of the last good build, made now if it was not yet (``printview``)."""
+        try:
+            data = self.server.printer.pdf(site)
+        except LectioError as error:
+            return self._send(500, f"the print layout failed:\n{error}\n".encode(), TYPES["txt"])
+        if data is None:
+            return self._send(404, b"no build without errors yet\n", TYPES["txt"])
+        self._send(200, data, "application/pdf", policy=False)  # Chromium's PDF viewer runs under no page policy
 
     def _own(self, name: str, site: Site) -> None:
         if name == "events":
@@ -125,18 +140,19 @@ class Handler(BaseHTTPRequestHandler):
     def _not_found(self) -> None:
         self._send(404, b"not found\n", TYPES["txt"])
 
-    def _send(self, status: int, data: bytes, kind: str) -> None:
+    def _send(self, status: int, data: bytes, kind: str, policy: bool = True) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))
-        self._common_headers()
+        self._common_headers(policy)
         self.end_headers()
         self.wfile.write(data)
 
-    def _common_headers(self) -> None:
+    def _common_headers(self, policy: bool = True) -> None:
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Content-Security-Policy", POLICY)
+        if policy:
+            self.send_header("Content-Security-Policy", POLICY)
 
     def _events(self, site: Site) -> None:
         """The site's version now, then at each build, until the client leaves or the server stops."""

@@ -37,6 +37,8 @@ class Site:
     seconds: float = 0.0  # how long this build took
     stale: bool = False  # the pages are an earlier build's: this one failed
     digests: frozenset = frozenset()  # the inputs as they were when this build began (inputs.digests)
+    book: object = field(default=None, compare=False)  # the checked Book of the pages (for the print view)
+    book_version: int = 0  # the version that made ``book`` and ``members``
 
     @property
     def errors(self) -> list[Finding]:
@@ -81,15 +83,15 @@ def _rendered(project: Path, site: Site, previous: Site | None, started: float) 
         return _failed(previous, site, checked.findings, started)
     members = epub_package.read_members(epub.render_epub(checked.book))
     return replace(site, findings=tuple(checked.findings), members=MappingProxyType(members), spine=spine(members),
-                   seconds=time.perf_counter() - started)
+                   seconds=time.perf_counter() - started, book=checked.book, book_version=site.version)
 
 
 def _failed(previous: Site | None, site: Site, findings, started: float) -> Site:
     """``site`` (its version, inputs and digests) with the pages of ``previous``, if any, and ``findings``."""
-    pages = previous.members if previous else EMPTY
-    return replace(site, title=site.title or (previous.title if previous else ""), findings=tuple(findings),
-                   members=pages, spine=previous.spine if previous else (), stale=bool(pages),
-                   seconds=time.perf_counter() - started)
+    kept = previous or Site(0, "", site.inputs)
+    return replace(site, title=site.title or kept.title, findings=tuple(findings), members=kept.members,
+                   spine=kept.spine, stale=bool(kept.members), seconds=time.perf_counter() - started,
+                   book=kept.book, book_version=kept.book_version)
 
 
 def _findings(error: LectioError) -> list[Finding]:

@@ -49,9 +49,9 @@ def test_a_chapter_shows_its_text_and_its_note_and_apparatus_links_resolve(serve
 
 def test_the_pages_get_their_stylesheet_and_fonts(served, tmp_path):
     client = Client(served, tmp_path)
-    dom = client.dom(chapter(client, "Leviathan"))
-    sheet = dom.xpath('//link[@rel="stylesheet"]/@href')[0]
-    assert sheet == "../styles/stylesheet1.css"
+    page = etree.fromstring(client.get(chapter(client, "Leviathan")))
+    sheets = page.xpath('//x:link[@rel="stylesheet"]/@href', namespaces={"x": "http://www.w3.org/1999/xhtml"})
+    assert sheets == ["../styles/stylesheet1.css", "/_lectio/preview.css"]
     css = client.get("/EPUB/styles/stylesheet1.css").decode()
     font = re.search(r"url\(\"?\.\./fonts/([^\")]+)", css).group(1)
     assert client.get(f"/EPUB/fonts/{font}")[:4] == b"OTTO"

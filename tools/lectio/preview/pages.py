@@ -64,7 +64,8 @@ def bar(site: Site, name: str):
     if site.book_version:
         _el("a", "Print layout (PDF)", element, href=ROUTE,
             title="laid out with WeasyPrint when opened: it takes a while")
-    _el("span", f"build {site.version}, {site.seconds:.1f} s", element, class_="lectio-status")
+    status = f"build {site.version}, {site.seconds:.1f} s" if site.version else "the first build is under way"
+    _el("span", status, element, class_="lectio-status")
     return element
 
 
@@ -90,7 +91,8 @@ def _preview_head(root, site: Site) -> None:
 
 def index_page(site: Site) -> bytes:
     """The edition's title, the bar, the findings, and the EPUB's table of contents, linked to the pages."""
-    root = _el("html", lang="en")
+    nav = etree.fromstring(site.members[NAV]) if NAV in site.members else None
+    root = _el("html", **({"lang": nav.get("lang")} if nav is not None and nav.get("lang") else {}))
     head = _el("head", "", root)
     _el("meta", "", head, charset="utf-8")
     _el("title", f"{site.title} (preview)", head)
@@ -103,22 +105,18 @@ def index_page(site: Site) -> bytes:
     panel = findings_panel(site)
     if panel is not None:
         body.append(panel)
-    body.append(_contents(site))
+    body.append(_contents(nav))
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
-def _contents(site: Site):
+def _contents(nav):
     """The nav document's table of contents, its links made absolute (``/EPUB/text/…``)."""
     section = _el("section", "", id="lectio-contents")
-    if NAV not in site.members:
+    if nav is None:
         _el("p", "Nothing to show yet: the edition has not built without errors.", section)
         return section
-    nav = etree.fromstring(site.members[NAV])
-    toc = next(nav.iter(f"{{{XHTML}}}nav"), None)
-    for candidate in nav.iter(f"{{{XHTML}}}nav"):
-        if candidate.get(f"{{{EPUB_NS}}}type") == "toc":
-            toc = candidate
-    listing = toc.find(f"{{{XHTML}}}ol") if toc is not None else None
+    tocs = [n for n in nav.iter(f"{{{XHTML}}}nav") if n.get(f"{{{EPUB_NS}}}type") == "toc"]
+    listing = tocs[0].find(f"{{{XHTML}}}ol") if tocs else None
     if listing is not None:
         for link in listing.iter(f"{{{XHTML}}}a"):
             link.set("href", "/" + NAV.rsplit("/", 1)[0] + "/" + link.get("href", ""))

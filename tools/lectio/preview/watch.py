@@ -23,7 +23,7 @@ RESCAN_MS = 1000  # also compare the inputs' digests this often (a change made b
 class Watcher(threading.Thread):
     """Watches, rebuilds and publishes until :meth:`stop`."""
 
-    def __init__(self, project, state: State, report=lambda site: None):
+    def __init__(self, project, state: State, report=lambda site, detail: None):
         super().__init__(name="lectio-preview-watch", daemon=True)
         self.project, self.state, self.report = project, state, report
         self._halt = threading.Event()

@@ -30,7 +30,8 @@ def test_ctrl_c_stops_the_preview_cleanly(example):
         lines.append(command.stderr.readline())
     served = re.search(r"serving The State of Nature at (http://127\.0\.0\.1:\d+/) \(Ctrl-C stops\)", "".join(lines))
     assert served, lines
-    assert "build 1 in" in lines[0] and "0 error(s), 0 warning(s)" in lines[0]
+    assert lines[0].startswith("building the preview of ") and served.group(1) in lines[0]
+    assert "build 1 in" in lines[1] and "0 error(s), 0 warning(s)" in lines[1]
     with urllib.request.urlopen(served.group(1) + "_lectio/version", timeout=30) as response:
         assert json.load(response)["version"] == 1
     command.send_signal(signal.SIGINT)
@@ -57,3 +58,12 @@ def test_a_project_that_is_not_there_is_reported(tmp_path):
     command = start("-p", str(tmp_path / "nowhere"))
     _, err = command.communicate(timeout=60)
     assert command.returncode == 1 and "config.not-found" in err
+
+
+def test_ctrl_c_during_the_first_build_stops_too(example):
+    command = start("-p", str(example), "--port", "0")
+    assert command.stderr.readline().startswith("building the preview of ")
+    command.send_signal(signal.SIGINT)
+    _, err = command.communicate(timeout=60)
+    assert command.returncode == 0, err
+    assert "stopping" in err and "Traceback" not in err and "serving" not in err

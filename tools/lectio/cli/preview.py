@@ -22,29 +22,36 @@ DEFAULT_PORT = 8000
 def command(project: Path, port: int, open_browser: bool) -> None:
     """Serve the edition's EPUB pages on http://127.0.0.1:PORT/, rebuilt on every saved change of its
     files, with check's findings at the top of each page. Writes nothing into the project; Ctrl-C stops."""
-    from lectio.errors import LectioError, Location
     from lectio.preview import Preview
 
     preview = Preview(project, port, report=_report)
     try:
+        _bind(preview, project, port)
+        click.echo(f"building the preview of {project} for {preview.url}", err=True)
         preview.start()
-    except OSError as error:
+        click.echo(f"serving {preview.state.site.title} at {preview.url} (Ctrl-C stops)", err=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(preview.url)
+        threading.Event().wait()
+    except KeyboardInterrupt:  # also during the first build
+        click.echo("stopping", err=True)
+    finally:
         preview.stop()
+
+
+def _bind(preview, project: Path, port: int) -> None:
+    """Take the port; one in use is ``preview.port-busy``."""
+    from lectio.errors import LectioError, Location
+
+    try:
+        preview.bind()
+    except OSError as error:
         if error.errno != errno.EADDRINUSE:
             raise
         raise LectioError(f"port {port} on 127.0.0.1 is in use", Location(str(project)), code="preview.port-busy",
                           fix="pass another --port, or --port 0 for any free port") from None
-    click.echo(f"serving {preview.state.site.title} at {preview.url} (Ctrl-C stops)", err=True)
-    if open_browser:
-        import webbrowser
-
-        webbrowser.open(preview.url)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        click.echo("stopping", err=True)
-    finally:
-        preview.stop()
 
 
 def _report(site, detail: str) -> None:

@@ -28,10 +28,16 @@ class Preview:
         self.watcher: Watcher | None = None
         self._serving: threading.Thread | None = None
 
+    def bind(self) -> "Preview":
+        """Take the port (OSError when it is in use); nothing is served until :meth:`start`."""
+        if self.server is None:
+            self.state = State(site_stage.Site(0, "", inputs.Inputs(frozenset())))
+            self.server = PreviewServer(self.state, self.port)
+        return self
+
     def start(self) -> "Preview":
-        """Take the port (OSError when it is in use), build once, then serve and watch."""
-        self.state = State(site_stage.Site(0, "", inputs.Inputs(frozenset())))
-        self.server = PreviewServer(self.state, self.port)
+        """Take the port if not yet done, build once, then serve and watch."""
+        self.bind()
         first = site_stage.build(self.project)
         self.report(first, f"{first.seconds:.1f} s")
         self.state.publish(first)
@@ -51,8 +57,9 @@ class Preview:
             self.watcher.stop()
         if self.state is not None:
             self.state.close()
-        if self.server is not None:
+        if self._serving is not None:  # shutdown() waits for serve_forever: only once it was started
             self.server.shutdown()
+        if self.server is not None:
             self.server.server_close()
         for thread in (self.watcher, self._serving):
             if thread is not None:

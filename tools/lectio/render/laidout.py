@@ -9,7 +9,7 @@ footnote area of the page it was set on. Page numbers here are physical, 1 to n.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 CALL = "::footnote-call"
 
@@ -182,6 +182,7 @@ class FlowLine:
     owner_class: str
     text: str
     ids: tuple[str, ...]  # the ids of the elements whose boxes are on the line (a lemma, a marker)
+    box: object = field(default=None, compare=False, repr=False)  # the line box itself (``stamp``)
 
 
 def flow_lines(document) -> tuple[FlowLine, ...]:
@@ -204,7 +205,7 @@ def _lines_below(box, page: int, siglum: str, owner, found: list) -> None:
             texts, ids = line_texts(box)
             baseline = texts[0].position_y + texts[0].baseline if texts else box.position_y
             found.append(FlowLine(page, box.position_y, baseline, siglum, id(owner), str(owner.tag).rsplit("}", 1)[-1],
-                                  owner.get("class") or "", "".join(t.text for t in texts), ids))
+                                  owner.get("class") or "", "".join(t.text for t in texts), ids, box))
         return
     if element is not None and "::" not in tag and type(box).__name__ not in INLINE_BOXES:
         owner = element
@@ -268,3 +269,15 @@ def footnote_heights(document, name: str) -> dict[int, float]:
             if boxes:
                 found[number] = boxes[0].height + sum(box.margin_height() for box in boxes[1:])
     return found
+
+
+def stamp(line, mark) -> None:
+    """A copy of ``mark`` (an absolutely placed box of another layout, from :func:`boxes_of_class`) added to
+    the line box ``line``, where a placed element of the line's own HTML would be: after its other boxes,
+    in the box WeasyPrint leaves in the flow for such an element (``AbsolutePlaceholder``, drawn and tagged
+    as one). Nothing in the flow moves; the copy stays where ``mark`` was until it is translated."""
+    from weasyprint.layout.absolute import AbsolutePlaceholder
+
+    placeholder = AbsolutePlaceholder(mark)
+    placeholder.set_laid_out_box(mark.deepcopy())
+    line.children = [*line.children, placeholder]

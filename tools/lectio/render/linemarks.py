@@ -1,11 +1,11 @@
-"""Marks written into the print HTML at given print lines: line numbers, the apparatus's blocks.
+"""Marks written into the print HTML at given print lines: the apparatus's blocks (line numbers are
+stamped onto the laid-out pages instead, ``linestamp``).
 
 A layout says which lines there are (``lines.print_lines``); the next layout gets, for a line, an
 element inserted in the HTML right after the first whole word that begins on that line. There,
 and not before the word, an element of no width stays on the word's line: WeasyPrint leaves one
 put before a word that begins a line at the end of the line before (after its last space). The
-line numbers (``span.ln``) are absolutely positioned, out of the flow: no line moves, and
-``margins`` sets them in the margin. The HTML's text is read with the same rules as the layout's
+HTML's text is read with the same rules as the layout's
 (``laidout.NOT_TEXT`` is not the text; ``lines.COUNTED_TAGS`` are the counted elements) so that the
 k-th counted element of a reading is the same in both.
 """
@@ -155,17 +155,3 @@ def insert_at_lines(html_text: str, document, restart: str, marks) -> str:
     for where, markup in sorted(inserts, key=lambda item: item[0], reverse=True):
         html_text = html_text[:where] + markup + html_text[where:]
     return html_text
-
-
-def mark_lines(html_text: str, document) -> str:
-    """A ``refine`` step: every n-th print line gets its number (``span.ln``) for the next layout."""
-    settings = lines.Settings.from_html(html_text)
-    if not settings.every:
-        return html_text
-
-    def number(line: lines.PrintLine) -> str:
-        if line.number % settings.every:
-            return ""
-        return f'<span class="ln" aria-hidden="true">{line.number}</span>'
-
-    return insert_at_lines(html_text, document, settings.restart, number)

@@ -5,7 +5,7 @@ paragraph, a quotation, a verse or a list item (``p``, ``blockquote``, ``li``, `
 the byline and description under the chapter title, elision lines ([…]) and kept front lines, tables
 and code, nor the notes (they are in the footnote area). Numbers restart with each reading, or with
 each page (``[lines] restart``); every ``[lines] every``-th is printed in the margin
-(``render/linemarks.py``).
+(``render/linestamp.py``).
 
 A line's place in the model is found by aligning the text of its line boxes with ``Block.text``: the
 k-th counted element of a reading's chapter is its k-th counted block (``COUNTED_KINDS``), and the
@@ -18,7 +18,7 @@ over. Note calls, paragraph numbers, apparatus markers and line numbers are not 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lectio.model import ITEM, PARA, QUOTE, VERSE
 from lectio.render import folios, laidout
@@ -65,6 +65,7 @@ class PrintLine:
     baseline: float
     text: str
     ids: tuple[str, ...]
+    box: object = field(default=None, compare=False, repr=False)  # its line box (``laidout.FlowLine.box``)
 
 
 def counted(line: laidout.FlowLine) -> bool:
@@ -83,7 +84,8 @@ def print_lines(document, restart: str) -> tuple[PrintLine, ...]:
         key = group
         ordinals = owners.setdefault(line.siglum, {})
         ordinal = ordinals.setdefault(line.owner, len(ordinals))
-        out.append(PrintLine(line.page, number, line.siglum, ordinal, line.top, line.baseline, line.text, line.ids))
+        out.append(PrintLine(line.page, number, line.siglum, ordinal, line.top, line.baseline, line.text, line.ids,
+                             line.box))
     return tuple(out)
 
 

@@ -7,7 +7,7 @@ page's outer side: left on versos, right on rectos, whatever the paragraph's ind
 They are out of the flow, so moving them changes no line or page break, and they
 stay real text (they extract as "B 7").
 
-Line numbers (``.ln``, ``render/linemarks.py``) stand in a column of their own further out, beyond
+Line numbers (``.ln``, stamped by ``render/linestamp.py``) stand in a column of their own further out, beyond
 the widest paragraph number of the book, on the baseline of their line: a line that has both
 shows "B 7" next to the text and its line number outside it, never one over the other.
 """

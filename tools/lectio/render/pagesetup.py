@@ -67,6 +67,18 @@ def gutter(pages: int) -> float:
     return GUTTERS[-1][1]
 
 
+def step(pages: int) -> int:
+    """Which row of ``GUTTERS`` a book of ``pages`` pages falls in (0: the narrowest gutter)."""
+    return next((row for row, (last, _) in enumerate(GUTTERS) if pages <= last), len(GUTTERS) - 1)
+
+
+def gutter_fits(planned: int, pages: int) -> bool:
+    """Whether the gutter chosen for ``planned`` pages serves a book that has ``pages``: never narrower
+    than KDP asks (its table is a minimum) and at most one step wider (an estimate a little high keeps
+    its layout; one far off is corrected). ``pdf.layout`` lays the book out again when it does not."""
+    return step(pages) <= step(planned) <= step(pages) + 1
+
+
 def spine_width(pages: int, paper: str) -> float:
     return round(pages * SPINE_PER_PAGE[paper], 4)
 

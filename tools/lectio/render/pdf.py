@@ -14,9 +14,9 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import apparatusblock, folios, fonts, footnoteorder, margins, outputintent, pdfroles, pdftags, \
-    refine, styles, timestamps
-from lectio.render.pagesetup import PageSetup, gutter
+from lectio.render import apparatusblock, folios, fonts, footnoteorder, linestamp, margins, outputintent, pageestimate, \
+    pdfroles, pdftags, refine, styles, timestamps
+from lectio.render.pagesetup import PageSetup, gutter_fits
 
 MAX_PASSES = 6  # the apparatus at the foot of the page can take a few (docs/lines.md)
 BLANK_RECTO_VERSO = '<!DOCTYPE html><html><body><div></div><div style="break-before: page"></div></body></html>'
@@ -47,29 +47,25 @@ def geometry_css(config, setup: PageSetup) -> str:
     return setup.css()
 
 
-def layout(html_text: str, config):
-    """Lay the book out; returns WeasyPrint's Document (pages, anchors), padded and finished."""
+def layout(html_text: str, config, planned: int | None = None):
+    """Lay the book out; returns WeasyPrint's Document (pages, anchors), padded and finished.
+
+    The gutter is chosen for ``planned`` pages; by default for the count estimated from the HTML
+    (``pageestimate``), corrected when the real count asks for another (``pagesetup.gutter_fits``).
+    A caller that lays out part of a book passes the whole book's count, and checks it itself."""
     setup = PageSetup.from_config(config)
     pad = config.output.pad_to
-    counted, text, loose = 0, html_text, frozenset()
-    for passes in range(1, MAX_PASSES + 1):
-        setup = setup.with_pages(counted)
-        document = _render(text, config, setup)
-        pages = padded(len(document.pages), pad)
-        better, loose = refine.refined(html_text, document, loose)  # page ranges, notes on their page
-        stable = gutter(pages) == gutter(counted) and better == text
-        if stable:
-            break
-        counted, text = pages, better  # the gutter grows with the page count: lay out again
+    document, setup, passes, stable = _settled(html_text, config, setup, planned)
     _refuse_lost_notes(document)
     _refuse_lost_variants(html_text, document)
+    linestamp.stamp(document, html_text, lambda marks: render_html(marks, config))  # not another layout
     margins.to_outer_margin(document)
     refused = document.lectio_refused
     document = _pad(document, config, setup, pad)
-    # the layouts made (docs/lines.md gives the counts); not stable: the last layout's marks (line
-    # numbers, the apparatus's blocks) are from the layout before it, after MAX_PASSES
+    # the layouts made (docs/lines.md gives the counts); not stable: the last layout's apparatus blocks,
+    # locators and index pages are from the layout before it, after MAX_PASSES (its line numbers are its own)
     document.lectio_passes, document.lectio_stable = passes, stable
-    document.lectio_setup = setup.with_pages(len(document.pages))
+    document.lectio_setup = setup  # its gutter is the one laid out (for ``planned`` pages)
     from lectio.render.fetcher import refused_findings
 
     document.lectio_refused = refused_findings(refused, editor_stylesheets(config), config.root, allowed_folders(config))
@@ -77,14 +73,32 @@ def layout(html_text: str, config):
     return document
 
 
+def _settled(html_text: str, config, setup: PageSetup, planned: int | None):
+    """The book laid out until a layout tells the next nothing new (``refine``) and its gutter fits its
+    page count: (document, setup, passes made, settled)."""
+    fixed = planned is not None
+    planned = planned if fixed else pageestimate.planned_pages(html_text, setup)
+    text, loose = html_text, frozenset()
+    for passes in range(1, MAX_PASSES + 1):
+        setup = setup.with_pages(planned)
+        document = _render(text, config, setup)
+        pages = padded(len(document.pages), config.output.pad_to)
+        better, loose = refine.refined(html_text, document, loose)  # page ranges, notes on their page
+        fits = fixed or gutter_fits(planned, pages)
+        if fits and better == text:
+            return document, setup, passes, True
+        planned, text = planned if fits else pages, better  # a gutter too narrow (or far too wide): again
+    return document, setup, MAX_PASSES, False
+
+
 def unsettled(stable: bool) -> list:
-    """A warning when the layouts did not settle: a line number or an apparatus block may be a line off."""
+    """A warning when the layouts did not settle: an apparatus block or a locator may be a line off."""
     from lectio.errors import Finding, Location
 
     if stable:
         return []
-    return [Finding("render.unsettled", f"the print layout still changed after {MAX_PASSES} passes: a line "
-                    "number or an apparatus block at the foot of a page may stand one layout behind",
+    return [Finding("render.unsettled", f"the print layout still changed after {MAX_PASSES} passes: an "
+                    "apparatus block at the foot of a page or a line locator may stand one layout behind",
                     Location("edition.toml", 0), fix="a different trim, or fewer variants on one page, "
                     "lets it settle (docs/lines.md)")]
 

@@ -63,6 +63,7 @@ class StructTree:
         self.entries = _parent_tree(self.root.get("/ParentTree"))
         self.used_ids: set[str] = set()
         self.reached = {element.objgen for top in kids(self.root) if is_element(top) for element, _ in walk(top)}
+        self._counts: dict | None = None  # element → MCIDs below it, made by one walk when first asked
 
     def elements(self):
         for top in kids(self.root):
@@ -98,6 +99,16 @@ class StructTree:
                     found.add((self.page_index.get(page.objgen) if page is not None else self.page_of(each), mcid))
         return found
 
+    def count_below(self, element) -> int:
+        """How many marked-content sequences are below ``element``: the whole tree is counted once (a
+        sequence belongs to one element, ISO 32000-1 14.7.4), then kept up to date by :meth:`remove_mcids`."""
+        if self._counts is None:
+            self._counts = {}
+            for top in kids(self.root):
+                if is_element(top):
+                    _count(top, self._counts)
+        return self._counts.get(element.objgen, 0)
+
     def remove_mcids(self, number: int, mcids: set[int]) -> None:
         """Take the MCIDs out of their elements and the ParentTree; drop elements left empty."""
         array = self.page_array(number)
@@ -106,7 +117,11 @@ class StructTree:
             if element is None:
                 continue
             array[mcid] = None
-            element.K = pikepdf.Array([k for k in kids(element) if mcid_of(k) != mcid])
+            before = kids(element)
+            element.K = pikepdf.Array([k for k in before if mcid_of(k) != mcid])
+            removed = len(before) - len(element.K)
+            for above in _ancestors(element) if self._counts is not None else ():
+                self._counts[above.objgen] = self._counts.get(above.objgen, 0) - removed
             _prune(element)
 
     def common_element(self, number: int, mcids: list[int]):
@@ -152,6 +167,14 @@ class StructTree:
             nums += [key, self.entries[key]]
         self.root.ParentTree = self.pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array(nums)))
         self.root.ParentTreeNextKey = max(self.entries, default=-1) + 1
+
+
+def _count(element, counts: dict) -> int:
+    total = 0
+    for kid in kids(element):
+        total += _count(kid, counts) if is_element(kid) else mcid_of(kid) is not None
+    counts[element.objgen] = total
+    return total
 
 
 def _parent_tree(node) -> dict:

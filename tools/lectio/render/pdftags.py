@@ -85,10 +85,17 @@ def _languages(struct, number: int, kept: dict, book_lang: str) -> None:
     other = _groups(kept, lambda role: role.lang if role.lang.lower() != book_lang.lower() else "")
     for lang, mcids in other.items():
         element = struct.common_element(number, mcids)
-        alone = element is not None and struct.mcids_below(element) <= {(number, m) for m in mcids}
+        alone = element is not None and _only(struct, element, number, mcids)
         for target in [element] if alone else [struct.element_of(number, m) for m in mcids]:
             if target is not None:
                 target.Lang = pikepdf.String(lang)
+
+
+def _only(struct, element, number: int, mcids: list[int]) -> bool:
+    """Whether ``element`` holds no marked content but ``mcids`` of page ``number``. The count kept by the
+    tree answers at once for a large element (a chapter); only a small one is walked to confirm."""
+    held = sum(1 for m in mcids if struct.element_of(number, m) is not None)
+    return struct.count_below(element) == held and struct.mcids_below(element) <= {(number, m) for m in mcids}
 
 
 def _links(struct, pdf, roles: Roles) -> None:

@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 from lectio.index import pages
-from lectio.render import apparatusblock, laidout, linelocators, linemarks, pageranges
+from lectio.render import apparatusblock, laidout, linelocators, pageranges
 
 # Off: a loosened block may end its page inside a hyphenated word that the fidelity check then misses
 # (seen at A4 course reader); docs/typesetting.md gives the counts with and without.
@@ -41,7 +41,8 @@ def loosened(document, loose: frozenset[str], placements) -> frozenset[str]:
 # What a layout writes into the next one's HTML: each step is ``step(html_text, document) -> html_text``,
 # given the HTML as written (with the earlier steps' marks) and the last layout; it must give the same
 # HTML for the same layout, so that the passes end when nothing moves.
-STEPS = (pageranges.mark_ranges, linemarks.mark_lines, apparatusblock.place, linelocators.mark_passages, pages.fill)
+# The line numbers are not a step: they move nothing, and are stamped on the last layout (``linestamp``).
+STEPS = (pageranges.mark_ranges, apparatusblock.place, linelocators.mark_passages, pages.fill)
 
 
 def refined(html_text: str, document, loose: frozenset[str]) -> tuple[str, frozenset[str]]:

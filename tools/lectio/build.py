@@ -72,12 +72,13 @@ def _print_and_epub(book, targets, staging: Path, result: BuildResult, echo, wor
     from lectio.render import epub
 
     prepared = work.start(epub.prepare_epub, book) if "epub" in targets else None
+    warm = work.start(_warm_epubcheck, prepared, staging) if prepared is not None and checking else None
     document = layout_pdf(book)  # the EPUB's page-list needs the PDF's pages, even with --to epub
     for finding in getattr(document, "lectio_refused", []):
         result.findings.append(finding)
         echo(str(finding))
     made = make_epub(book, document, staging, prepared=prepared.result()) if prepared else None
-    started = {"epub": work.start(_epubcheck, made)} if made is not None and checking else {}
+    started = {"epub": work.start(_epubcheck, made, warm)} if made is not None and checking else {}
     staged = make_pdf(book, document, staging) if "pdf" in targets else []
     staged += [made] if made is not None else []
     if "cover" in targets:
@@ -232,9 +233,18 @@ def _checks(config, paths: dict[str, Path], folder: Path | None, source, tei_sch
     return checked
 
 
-def _epubcheck(epub: Path) -> tuple[list[Finding], dict]:
-    """EPUBCheck on ``epub`` (``verify.epubcheck``), in a thread: its time is a Java process's."""
-    return verify.verify_epub(epub)
+def _epubcheck(epub: Path, warm=None) -> tuple[list[Finding], dict]:
+    """EPUBCheck on ``epub`` (``verify.epubcheck``), in a thread: its time is a Java process's; with
+    ``warm`` (a Future of ``epubwarm.Prewarmed``), by the JVM the build started during the layout."""
+    checker = warm.result() if warm is not None else None
+    return verify.verify_epub(epub, checker.check if checker else None)
+
+
+def _warm_epubcheck(prepared, staging: Path):
+    """EPUBCheck's JVM started on pandoc's EPUB (``prepared``, a Future) while the PDF is laid out."""
+    from lectio.verify import epubwarm
+
+    return epubwarm.Prewarmed.start(prepared.result().data, staging / ".epubcheck")
 
 
 def _tei(path: Path, schema: bool, book) -> tuple[list[Finding], dict]:

@@ -42,6 +42,11 @@ class Tasks:
         if kind is not None:
             self.stop()
         self._pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            left, self._processes = list(self._processes), set()
+        for process in left:  # a long-lived process (:func:`popen`) never outlives its group
+            process.kill()
+            process.wait()
 
     def start(self, function, *args, **kwargs) -> Future:
         """``function(*args, **kwargs)`` in a thread; the subprocesses it runs belong to this group."""
@@ -65,6 +70,17 @@ class Tasks:
     def _remove(self, process: subprocess.Popen) -> None:
         with self._lock:
             self._processes.discard(process)
+
+
+def popen(command: list[str], cwd=None) -> subprocess.Popen:
+    """A long-lived process talked to through its stdin and stdout (stderr is dropped), killed when the
+    task group it was started in ends, if it has not ended by then."""
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               cwd=cwd)
+    group = _group.get()
+    if group is not None:
+        group._add(process)
+    return process
 
 
 def run(command: list[str], input_data: bytes | None = None, timeout: float | None = None,

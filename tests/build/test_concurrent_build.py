@@ -198,8 +198,6 @@ def test_the_warm_jvm_gives_the_verdict_of_an_ordinary_run(contract, tmp_path, m
         package.writestr("mimetype", "application/epub+zip")
     fresh = epubcheck.verify_epub(broken)
     assert fresh[1]["errors"] > 0
-    with tasks.Tasks():
-        assert epubcheck.verify_epub(broken, epubwarm.Prewarmed.start(good, tmp_path / "warm").check) == fresh
+    assert epubcheck.verify_epub(broken, epubwarm.Prewarmed.start(good, tmp_path / "warm").check) == fresh
     monkeypatch.setattr(epubwarm, "LOOP", tmp_path / "missing.java")
-    with tasks.Tasks():
-        assert epubcheck.verify_epub(broken, epubwarm.Prewarmed.start(good, tmp_path / "gone").check) == fresh
+    assert epubcheck.verify_epub(broken, epubwarm.Prewarmed.start(good, tmp_path / "gone").check) == fresh

@@ -29,7 +29,7 @@ class Cancelled(Exception):
 class Tasks:
     """Threads started with :meth:`start`; the ``with`` block waits for them all on exit."""
 
-    def __init__(self, workers: int = 3):
+    def __init__(self, workers: int = 4):
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="lectio-task")
         self._lock = threading.Lock()
         self._processes: set[subprocess.Popen] = set()
@@ -73,8 +73,8 @@ class Tasks:
 
 
 def popen(command: list[str], cwd=None) -> subprocess.Popen:
-    """A long-lived process talked to through its stdin and stdout (stderr is dropped), killed when the
-    task group it was started in ends, if it has not ended by then."""
+    """A long-lived process talked to through its stdin and stdout (stderr is dropped); started by a
+    task, it is killed when the task's group ends, if it has not ended by then."""
     process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                cwd=cwd)
     group = _group.get()

@@ -237,7 +237,7 @@ def _epubcheck(epub: Path, warm=None) -> tuple[list[Finding], dict]:
     """EPUBCheck on ``epub`` (``verify.epubcheck``), in a thread: its time is a Java process's; with
     ``warm`` (a Future of ``epubwarm.Prewarmed``), by the JVM the build started during the layout."""
     checker = warm.result() if warm is not None else None
-    return verify.verify_epub(epub, checker.check if checker else None)
+    return verify.verify_epub(epub, run=checker.check) if checker else verify.verify_epub(epub)
 
 
 def _warm_epubcheck(prepared, staging: Path):

@@ -72,6 +72,12 @@ class Tasks:
             self._processes.discard(process)
 
 
+def stopped() -> bool:
+    """Whether the task group of the calling thread was stopped (the build failed elsewhere)."""
+    group = _group.get()
+    return group is not None and group._stopped
+
+
 def popen(command: list[str], cwd=None) -> subprocess.Popen:
     """A long-lived process talked to through its stdin and stdout (stderr is dropped); started by a
     task, it is killed when the task's group ends, if it has not ended by then."""

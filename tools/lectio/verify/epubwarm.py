@@ -52,6 +52,8 @@ class Prewarmed:
             self._answer(deadline)
             return json.loads(report.read_text(encoding="utf-8"))
         except (OSError, EOFError, ValueError):
+            if tasks.stopped():  # killed with the build: no second JVM
+                raise tasks.Cancelled("EPUBCheck") from None
             return run_epubcheck(epub, timeout)
         finally:
             self.close()

@@ -1,4 +1,4 @@
-"""``lectio build``, ``verify`` and ``normalize``: the steps after ``check``.
+"""``lectio build`` and ``verify``: the steps after ``check``.
 
 A build is a transaction (:mod:`lectio.transaction`): every output is made and
 verified in a staging folder, then the set replaces the previous one together;
@@ -7,13 +7,13 @@ nothing is written when a stage or the verification reports an error.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import config as config_stage, pipeline, sources, transaction, verify
-from lectio.errors import ERROR, Finding, SourceError, Location
+from lectio import config as config_stage, pipeline, tasks, transaction, verify
+from lectio.errors import ERROR, Finding, Location
 from lectio.fsutil import atomic_write, display_path
+from lectio.model import Book
 from lectio.verify import fidelity
 
 
@@ -41,10 +41,10 @@ def build(project, targets=TARGETS, check_outputs: bool = True, echo=print) -> B
     book = checked.book
     result = BuildResult()
     output_dir = book.config.output_dir
-    with transaction.transaction(output_dir) as staging, transaction.os_errors(output_dir):
-        staged = _render(book, targets, staging, result, echo)
+    with transaction.transaction(output_dir) as staging, transaction.os_errors(output_dir), tasks.Tasks() as work:
+        staged, started = _render(book, targets, staging, result, echo, work, check_outputs)
         if check_outputs:
-            _verify(project, targets, staging, result, echo, book)
+            _verify(project, targets, staging, result, echo, book, started)
         if result.errors:
             echo(f"the outputs were not replaced: {len(result.errors)} error(s)")
             return result
@@ -52,25 +52,42 @@ def build(project, targets=TARGETS, check_outputs: bool = True, echo=print) -> B
     return result
 
 
-def _render(book, targets, staging: Path, result: BuildResult, echo) -> list[Path]:
-    staged = [make_tei(book, staging)] if "tei" in targets else []
-    if not set(targets) & {"pdf", "epub", "cover"}:
-        return staged
+def _render(book, targets, staging: Path, result: BuildResult, echo, work: tasks.Tasks,
+            checking: bool = False) -> tuple[list[Path], dict]:
+    """The outputs in ``staging`` (TEI, PDFs, EPUB, cover: that order), and the checks already started.
+
+    Beside the layout (main thread), threads make the TEI and pandoc's part of the EPUB; the EPUB is
+    finished as soon as the layout is known and EPUBCheck started on it (with ``checking``) while
+    the PDF is written and checked (docs/performance.md, "Concurrency in the build").
+    """
+    tei = work.start(make_tei, book, staging) if "tei" in targets else None
+    staged, started = [], {}
+    if set(targets) & {"pdf", "epub", "cover"}:
+        staged, started = _print_and_epub(book, targets, staging, result, echo, work, checking)
+    return ([tei.result()] if tei else []) + staged, started
+
+
+def _print_and_epub(book, targets, staging: Path, result: BuildResult, echo, work: tasks.Tasks,
+                    checking: bool) -> tuple[list[Path], dict]:
+    from lectio.render import epub
+
+    prepared = work.start(epub.prepare_epub, book) if "epub" in targets else None
+    warm = work.start(_warm_epubcheck, prepared, staging) if prepared is not None and checking else None
     document = layout_pdf(book)  # the EPUB's page-list needs the PDF's pages, even with --to epub
     for finding in getattr(document, "lectio_refused", []):
         result.findings.append(finding)
         echo(str(finding))
-    if "pdf" in targets:
-        staged += make_pdf(book, document, staging)
-    if "epub" in targets:
-        staged.append(make_epub(book, document, staging))
+    made = make_epub(book, document, staging, prepared=prepared.result()) if prepared else None
+    started = {"epub": work.start(_epubcheck, made, warm)} if made is not None and checking else {}
+    staged = make_pdf(book, document, staging) if "pdf" in targets else []
+    staged += [made] if made is not None else []
     if "cover" in targets:
         staged.append(make_cover(book, document, staging, result, echo))
-    return staged
+    return staged, started
 
 
-def _verify(project, targets, staging: Path, result: BuildResult, echo, book=None) -> None:
-    findings, report = verify_outputs(project, targets, folder=staging, book=book)
+def _verify(project, targets, staging: Path, result: BuildResult, echo, book=None, started=None) -> None:
+    findings, report = verify_outputs(project, targets, folder=staging, book=book, started=started)
     shown = _as_final(staging)
     for line in report_lines(report):
         echo(shown(line))
@@ -132,9 +149,10 @@ def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
     return path
 
 
-def make_epub(book, document=None, folder: Path | None = None) -> Path:
+def make_epub(book, document=None, folder: Path | None = None, prepared=None) -> Path:
     """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the
-    printed folios (``folios.page_labels``: the numbers the PDF's /PageLabels are written from)."""
+    printed folios (``folios.page_labels``: the numbers the PDF's /PageLabels are written from).
+    ``prepared`` is pandoc's part (``epub.prepare_epub``) when it was made beforehand."""
     from lectio.render import epub, epublines, folios, laidout, lines, pagemap
 
     pages = labels = None
@@ -144,7 +162,8 @@ def make_epub(book, document=None, folder: Path | None = None) -> Path:
         labels = list(folios.page_labels(document))
         anchors = epublines.anchors(book, lines.line_map(book, document))
     path = output_path(book.config, "epub", folder)
-    atomic_write(path, epub.render_epub(book, pages, labels, anchors))
+    made = prepared if prepared is not None else epub.prepare_epub(book)
+    atomic_write(path, epub.finish_epub(book, made, pages, labels, anchors))
     return path
 
 
@@ -169,42 +188,69 @@ def _in(path: Path, folder: Path | None) -> Path:
     return Path(folder) / path.name if folder is not None else path
 
 
-def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=None,
-                   tei_schema: bool = False) -> tuple[list[Finding], dict]:
+def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=None, tei_schema: bool = False,
+                   started: dict | None = None) -> tuple[list[Finding], dict]:
     """Check the outputs in ``folder`` (the build's staging folder), or in the output folder: EPUBCheck,
     the preflight, the TEI file (against tei_all with ``tei_schema``), and fidelity against ``book``
-    (else the project checked again)."""
-    config = config_stage.load(project)
-    findings, report = [], {}
-    for target in targets:
-        path = output_path(config, target, folder)
-        if not path.exists():
-            findings.append(Finding("verify.missing", f"{target.upper()} not built yet", Location(display_path(path)),
-                                    ERROR, fix="run lectio build"))
-        elif target == "pdf":
-            found, report["pdf"] = _preflight(config, folder)
-            findings += found
-        elif target == "cover":
-            continue  # checked below, against the interior
-        elif target == "tei":
-            from lectio.verify import tei
+    (else the project checked again).
 
-            found, report["tei"] = tei.check(path, schema=tei_schema, book=book)
+    EPUBCheck (a JVM) runs in a thread beside the other checks, or was ``started`` by the build as
+    soon as the EPUB was written ({"epub": Future}); findings and report come in one fixed order
+    (the targets', then cover, fidelity, PDF structure), whichever check ends first."""
+    config = config_stage.load(project)
+    paths = {target: output_path(config, target, folder) for target in targets}
+    with tasks.Tasks() as work:
+        epub = (started or {}).get("epub")
+        if epub is None and "epub" in paths and paths["epub"].exists():
+            epub = work.start(_epubcheck, paths["epub"])
+        checked = _checks(config, paths, folder, book or project, tei_schema)
+        if epub is not None:
+            checked["epub"] = epub.result()
+    findings, report = [], {}
+    for name in dict.fromkeys((*targets, "cover", "fidelity", "pdf-structure")):
+        if name in paths and not paths[name].exists():
+            findings.append(Finding("verify.missing", f"{name.upper()} not built yet",
+                                    Location(display_path(paths[name])), ERROR, fix="run lectio build"))
+        if name in checked:
+            found, report[name] = checked[name]
             findings += found
-        else:
-            found, report["epub"] = verify.verify_epub(path)
-            findings += found
-    found, report["cover"] = _cover(config, folder)
-    findings += found
-    built = [output_path(config, t, folder) if t in targets and output_path(config, t, folder).exists() else None
-             for t in ("pdf", "epub")]
-    if any(built):
-        found, report["fidelity"] = fidelity.verify(book or project, *built)
-        findings += found
-    if built[0] is not None:  # after fidelity: the notes it found in the PDF must be Note elements
-        found, report["pdf-structure"] = _structure(config, folder, report.get("fidelity", {}))
-        findings += found
     return findings, report
+
+
+def _checks(config, paths: dict[str, Path], folder: Path | None, source, tei_schema: bool) -> dict:
+    """Every check but EPUBCheck, by name: (findings, figures); fidelity runs before the structure check."""
+    checked = {}
+    if paths.get("pdf") and paths["pdf"].exists():
+        checked["pdf"] = _preflight(config, folder)
+    if paths.get("tei") and paths["tei"].exists():
+        checked["tei"] = _tei(paths["tei"], tei_schema, source if isinstance(source, Book) else None)
+    checked["cover"] = _cover(config, folder)  # the cover target itself is checked here, against the interior
+    built = [paths[t] if t in paths and paths[t].exists() else None for t in ("pdf", "epub")]
+    if any(built):
+        checked["fidelity"] = fidelity.verify(source, *built)
+    if built[0] is not None:  # after fidelity: the notes it found in the PDF must be Note elements
+        checked["pdf-structure"] = _structure(config, folder, checked.get("fidelity", ([], {}))[1])
+    return checked
+
+
+def _epubcheck(epub: Path, warm=None) -> tuple[list[Finding], dict]:
+    """EPUBCheck on ``epub`` (``verify.epubcheck``), in a thread: its time is a Java process's; with
+    ``warm`` (a Future of ``epubwarm.Prewarmed``), by the JVM the build started during the layout."""
+    checker = warm.result() if warm is not None else None
+    return verify.verify_epub(epub, run=checker.check) if checker else verify.verify_epub(epub)
+
+
+def _warm_epubcheck(prepared, staging: Path):
+    """EPUBCheck's JVM started on pandoc's EPUB (``prepared``, a Future) while the PDF is laid out."""
+    from lectio.verify import epubwarm
+
+    return epubwarm.Prewarmed.start(prepared.result().data, staging / ".epubcheck")
+
+
+def _tei(path: Path, schema: bool, book) -> tuple[list[Finding], dict]:
+    from lectio.verify import tei
+
+    return tei.check(path, schema=schema, book=book)
 
 
 def _cover(config, folder: Path | None) -> tuple[list[Finding], list[str]]:
@@ -271,42 +317,3 @@ def report_lines(report: dict) -> list[str]:
     lines += report.get("cover", [])
     lines += tei_lines(report.get("tei", {}))
     return lines + fidelity.report_lines(report.get("fidelity", {}))
-
-
-@dataclass
-class Summary:
-    line: str
-    diff: str
-
-
-def normalize_readings(project, sigla=(), write: bool = False):
-    config = config_stage.load(project)
-    known = {r.siglum: r for r in config.readings}
-    for siglum in sigla:
-        if siglum not in known:
-            raise SourceError(f"no reading with siglum {siglum!r}", Location(display_path(config.path)),
-                              fix=f"sigla: {', '.join(known)}")
-    for siglum, item in known.items():
-        if sigla and siglum not in sigla:
-            continue
-        path = config.resolve(item.source)
-        text, _ = sources.read_text(siglum, path)
-        counts = ", ".join(f"{rule} {n}" for rule, n in sorted(text.changes.items()))
-        line = f"{siglum} {display_path(path)}: {counts}"
-        if write:
-            line += "; " + _write_canonical(path, text)
-        yield text, Summary(line, sources.unified_diff(text))
-
-
-def _write_canonical(path: Path, text) -> str:
-    if path.suffix.lower() in sources.OFFICE:
-        raise SourceError(f"{display_path(path)} is a Word or HTML file: lectio writes only text sources",
-                          Location(display_path(path)), fix="leave out --write; to edit it as Markdown, convert it "
-                          "with pandoc -t markdown and point the reading's source at the new file")
-    backup = path.with_name(path.name + ".orig")
-    if backup.exists():
-        raise SourceError(f"backup {display_path(backup)} already exists; not overwriting it",
-                          Location(display_path(path)), fix="move the old backup away first")
-    shutil.copy2(path, backup)
-    atomic_write(path, sources.canonical_markdown(text))
-    return f"written (backup: {display_path(backup)})"

@@ -16,6 +16,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from lectio import tasks
 from lectio.errors import ERROR, Finding, RenderError, RequirementMissing
 
 DEFAULT_TIMEOUT = 60
@@ -39,8 +40,7 @@ def run(args: list[str], input_text: str | bytes = "", timeout: float = DEFAULT_
     command = [executable(), "--sandbox", *args]
     data = input_text.encode("utf-8") if isinstance(input_text, str) else input_text
     try:
-        done = subprocess.run(command, input=data, capture_output=True,
-                              timeout=timeout, cwd=cwd, check=False)
+        done = tasks.run(command, data, timeout=timeout, cwd=cwd)  # stopped with the build (lectio.tasks)
     except subprocess.TimeoutExpired:
         raise RenderError(f"{what}: pandoc took more than {timeout:g} s and was stopped",
                           fix="look for deeply nested brackets in the input, or raise output.pandoc_timeout",

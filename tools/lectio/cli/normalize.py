@@ -16,9 +16,9 @@ from lectio.cli.options import with_project
 @click.option("--write", is_flag=True, help="Write canonical Markdown over the source, keeping a .orig backup.")
 def command(project: Path, sigla: tuple[str, ...], show_diff: bool, write: bool) -> None:
     """Show (or write) what normalization does to each reading's source."""
-    from lectio import build as builder
+    from lectio import normalize
 
-    for _text, summary in builder.normalize_readings(project, sigla, write=write):
+    for _text, summary in normalize.normalize_readings(project, sigla, write=write):
         if show_diff:
             click.echo(summary.diff, nl=False)
         click.echo(summary.line, err=show_diff)

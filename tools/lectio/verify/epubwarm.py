@@ -1,0 +1,87 @@
+"""EPUBCheck in a JVM started before the EPUB exists, so that its start is off the build's critical path.
+
+Most of an EPUBCheck run is the JVM compiling EPUBCheck's code and Saxon compiling its rules
+(docs/performance.md, "EPUBCheck's JVM"); a second check in the same JVM costs a fraction of
+the first. ``lectio build`` therefore starts EPUBCheck (``data/java/EpubCheckLoop.java``: one
+check per line of its stdin) while the PDF is laid out, on the EPUB as pandoc made it, and asks
+it for the finished EPUB once the layout is known: the first check warms the JVM on the core
+the layout leaves idle, the second is the verdict. Only the second report is read. When that
+JVM cannot run (a Java runtime without the source launcher's compiler) or dies, the check is
+run the ordinary way (``epubcheck.run_epubcheck``): the verdict never depends on the warm JVM.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import subprocess
+import time
+from pathlib import Path
+
+from lectio import tasks
+from lectio.verify.epubcheck import JVM_OPTIONS, epubcheck_jar, java, run_epubcheck
+
+LOOP = Path(__file__).resolve().parent.parent / "data" / "java" / "EpubCheckLoop.java"
+DONE = b"lectio-epubcheck-done "
+
+
+class Prewarmed:
+    """A running EPUBCheck loop in ``folder`` (a private folder of the caller, removed by it)."""
+
+    def __init__(self, process: subprocess.Popen, folder: Path):
+        self.process, self.folder = process, folder
+
+    @classmethod
+    def start(cls, first: bytes, folder: Path) -> "Prewarmed":
+        """Start the JVM and its first check, on the EPUB ``first`` (its report is not read)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "first.epub").write_bytes(first)
+        process = tasks.popen([java(), *JVM_OPTIONS, "-cp", str(epubcheck_jar()), str(LOOP)], cwd=folder)
+        checker = cls(process, folder)
+        checker._ask(folder / "first.epub", folder / "first.json")
+        return checker
+
+    def check(self, epub: Path, timeout: float = 300) -> dict:
+        """EPUBCheck's JSON report for ``epub``: from the warm JVM, else from an ordinary run."""
+        report = self.folder / "report.json"
+        deadline = time.monotonic() + timeout
+        try:
+            self._ask(epub, report)
+            self._answer(deadline)  # the first EPUB's
+            self._answer(deadline)
+            return json.loads(report.read_text(encoding="utf-8"))
+        except (OSError, EOFError, ValueError):
+            if tasks.stopped():  # killed with the build: no second JVM
+                raise tasks.Cancelled("EPUBCheck") from None
+            return run_epubcheck(epub, timeout)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            stream.close()
+
+    def _ask(self, epub: Path, report: Path) -> None:
+        self.process.stdin.write(f"{epub}\t--json\t{report}\n".encode("utf-8"))
+        self.process.stdin.flush()
+
+    def _answer(self, deadline: float) -> None:
+        """Wait for the end of one check (its "done" line); EOFError when the JVM has ended."""
+        line = b""
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.process.stdout], [], [], left)[0]:
+                self.process.kill()
+                raise subprocess.TimeoutExpired("EPUBCheck", 0)
+            byte = os.read(self.process.stdout.fileno(), 1)
+            if not byte:
+                raise EOFError("EPUBCheck ended")
+            line += byte
+            if byte == b"\n":
+                if line.startswith(DONE):
+                    return
+                line = b""

@@ -127,17 +127,28 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="pages requested")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=Path("bench-results"), help="bench.md, bench.json, logs/")
+    parser.add_argument("--out", type=Path, default=Path("/tmp/lectio-bench/results"), help="bench.md, bench.json, logs/")
     parser.add_argument("--work", type=Path, default=Path("/tmp/lectio-bench"), help="the generated editions")
     parser.add_argument("--skip-baselines", action="store_true", help="time lectio only")
     parser.add_argument("--no-verify-only", action="store_true", help="every lectio build with --no-verify")
     parser.add_argument("--budget", type=float, default=0, metavar="MINUTES",
                         help="start no new size after this many minutes (0: no limit; the first always runs)")
+    parser.add_argument("--table", type=Path, metavar="JSON", help="only print the tables of a bench.json")
     return parser.parse_args(argv)
+
+
+def tables(saved: Path) -> str:
+    """The Markdown of a bench.json written before."""
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    env, pages = data["environment"], {int(k): v for k, v in data["pages"].items()}
+    return report.markdown(data["runs"], pages, header(env, data.get("finished", True)))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    if args.table:
+        print(tables(args.table), end="")
+        return 0
     args.out.mkdir(parents=True, exist_ok=True)
     bench, started, finished = Bench(args), time.monotonic(), True
     env = environment(args)
@@ -150,8 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     env["load"] = (env["load"][0], os.getloadavg()[0])
     table = report.markdown(bench.runs, bench.pages, header(env, finished))
     (args.out / "bench.md").write_text(table, encoding="utf-8")
-    (args.out / "bench.json").write_text(json.dumps({"environment": env, "pages": bench.pages, "runs": bench.runs},
-                                                    indent=1), encoding="utf-8")
+    saved = {"environment": env, "finished": finished, "pages": bench.pages, "runs": bench.runs}
+    (args.out / "bench.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
     print(table)
     return 0
 

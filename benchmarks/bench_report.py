@@ -88,6 +88,32 @@ def size_table(runs: list[dict], size: int, pages: int | None = None) -> str:
     return "\n".join(lines)
 
 
+SUMMARY = ("cold", "cold-no-verify", "noop", "one-edit", "weasyprint+pandoc", "typst+pandoc")
+
+
+def summary(runs: list[dict], pages: dict[int, int], measure: str = "cpu") -> str:
+    """One row per size: the medians of ``measure``, the two main ratios, the tree's peak memory."""
+    head = ("| pages (laid out) | cold verified | cold --no-verify | no-op | one-edit | WeasyPrint+pandoc | "
+            "Typst path | cold ÷ WeasyPrint+pandoc | one-edit ÷ Typst | peak MB |")
+    lines = [head, "|" + " --- |" * 10]
+    for size in sorted({r["size"] for r in runs}):
+        repeats = by_repeat(runs, size)
+        cells = [f"{size} ({pages.get(size) or '?'})"]
+        for kind in SUMMARY:
+            got = [k[kind][measure] for k in repeats.values() if kind in k]
+            cells.append(f"{statistics.median(got):.{2 if kind == 'noop' else 1}f}" if got else "")
+        for top, bottom in (("cold", "weasyprint+pandoc"), ("one-edit", "typst+pandoc")):
+            got = ratios(repeats, top, bottom, measure)
+            cells.append(f"{statistics.median(got):.2f}" if got else "")
+        peaks = [k[kind]["tree_mb"] for k in repeats.values() for kind in LECTIO if kind in k]
+        cells.append(f"{max(peaks):.0f}" if peaks else "")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def markdown(runs: list[dict], pages: dict[int, int], header: str = "") -> str:
+    """The summary (CPU seconds, then wall seconds), then a table per size."""
     sizes = sorted({r["size"] for r in runs})
-    return "\n\n".join(([header] if header else []) + [size_table(runs, s, pages.get(s)) for s in sizes]) + "\n"
+    parts = [header] if header else []
+    parts += ["CPU seconds, medians:", summary(runs, pages, "cpu"), "Wall seconds, medians:", summary(runs, pages, "wall")]
+    return "\n\n".join(parts + [size_table(runs, s, pages.get(s)) for s in sizes]) + "\n"

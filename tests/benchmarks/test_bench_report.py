@@ -57,9 +57,20 @@ def test_failed_runs_are_left_out_and_named():
 
 def test_one_value_is_shown_without_a_range_and_sizes_are_sorted():
     text = report.markdown(runs(repeats=(1,), size=150) + runs(repeats=(1,)), {50: 62}, "header line")
-    assert text.startswith("header line\n\n### 50 pages requested (62 pages laid out)")
+    assert text.startswith("header line\n\nCPU seconds, medians:")
+    assert "\n### 50 pages requested (62 pages laid out)\n" in text
     assert text.index("### 50 pages") < text.index("### 150 pages requested\n")
     assert row(text, "one-edit rebuild")[0] == "6.0"
+
+
+def test_summary_has_a_row_per_size_with_medians_ratios_and_lectios_peak():
+    summary = report.summary(runs() + runs(size=150), {50: 62}, "wall")
+    lines = summary.splitlines()
+    assert len(lines) == 4 and lines[0].startswith("| pages (laid out) | cold verified |")
+    assert row(summary, "50 (62)") == ["45.0", "22.5", "0.75", "9.0", "18.0", "6.0", "2.50", "1.50", "203"]
+    assert row(summary, "150 (?)")[0] == "45.0"
+    text = report.markdown(runs(), {50: 62})
+    assert text.index("CPU seconds, medians:") < text.index("Wall seconds, medians:") < text.index("### 50 pages")
 
 
 def test_stage_growth_fit_and_sizes():

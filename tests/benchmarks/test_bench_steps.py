@@ -51,6 +51,7 @@ def test_lectio_steps_interleave_sizes_and_edit_only_the_one_edit_build(monkeypa
     table = (out / "bench.md").read_text(encoding="utf-8")
     assert "### 50 pages requested" in table and "| one-edit rebuild | 1.0 (1.0–1.0) |" in table
     assert seen[0]["command"][:3] == [sys.executable, "-m", "lectio"]
+    assert bench.tables(out / "bench.json") == table  # the same tables again from the raw runs
 
 
 def test_no_verify_only_and_the_budget(monkeypatch, tmp_path, editions):

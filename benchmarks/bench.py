@@ -38,6 +38,7 @@ import bench_report as report
 from stages import edition
 
 SIZES = (50, 150, 300, 500, 1000)
+PDFS = {"weasyprint": "WeasyPrint-once", "typst": "Typst"}  # the baselines that write a PDF, and their names
 
 
 def lectio(no_verify: bool = False) -> list[str]:
@@ -58,6 +59,8 @@ class Bench:
 
     def __init__(self, args: argparse.Namespace):
         self.args, self.runs, self.pages = args, [], {}
+        self.others: dict[int, dict[str, int | None]] = {}  # the baselines' page counts
+        self.prepared: set[int] = set()  # the sizes whose baseline inputs this run wrote
         self.logs = args.out / "logs"
         self.logs.mkdir(parents=True, exist_ok=True)
 
@@ -68,26 +71,33 @@ class Bench:
             if action == "clean":
                 shutil.rmtree(output, ignore_errors=True)
             if action == "baseline":
-                self.record(size, repeat, kind, self.baseline(project, size)[kind])
+                command = self.baseline(project, size)[kind]
+                self.record(size, repeat, kind, measure.run(command, project, log=self.log(size, repeat, kind)))
+                if kind in PDFS:
+                    self.others.setdefault(size, {})[PDFS[kind]] = page_count(Path(command[-1]))
                 continue
             change = edits.choose(project) if action.startswith("edit") else None
             if change:
                 change.apply()
             try:
-                log = self.logs / f"{size}-{repeat}-{kind}.log"
                 self.record(size, repeat, kind, measure.run(lectio("nv" in action or kind == "cold-no-verify"),
-                                                            project, log=log))
+                                                            project, log=self.log(size, repeat, kind)))
             finally:
                 if change:
                     change.undo()
             if kind.startswith("cold") and size not in self.pages:
                 self.pages[size] = page_count(output)
 
+    def log(self, size: int, repeat: int, kind: str) -> Path:
+        return self.logs / f"{size}-{repeat}-{kind}.log"
+
     def baseline(self, project: Path, size: int) -> dict[str, list[str]]:
+        """The baseline commands of ``size``, their inputs written the first time (by this code)."""
         work = self.args.work / f"baseline-{size}"
-        if not (work / baselines.HTML).exists():
+        if size not in self.prepared:
+            self.prepared.add(size)
             subprocess.run([sys.executable, str(Path(baselines.__file__)), str(project), str(work),
-                            str(self.pages.get(size, 0))], check=True, env=os.environ)
+                            str(self.pages.get(size) or 0)], check=True, env=os.environ)
         return baselines.commands(project, work)
 
     def record(self, size: int, repeat: int, kind: str, run: measure.Run) -> None:
@@ -98,11 +108,11 @@ class Bench:
 
 
 def page_count(output: Path) -> int | None:
-    """The pages of the PDF lectio wrote into ``output`` (None when there is none)."""
+    """The pages of a PDF, or of the PDF lectio wrote into the folder ``output`` (None when there is none)."""
     import pikepdf
 
-    found = sorted(p for p in output.glob("*.pdf") if p.name.count(".") == 1)
-    if not found:
+    found = sorted(p for p in output.glob("*.pdf") if p.name.count(".") == 1) if output.is_dir() else [output]
+    if not found or not found[0].is_file():
         return None
     with pikepdf.open(found[0]) as pdf:
         return len(pdf.pages)
@@ -141,7 +151,8 @@ def tables(saved: Path) -> str:
     """The Markdown of a bench.json written before."""
     data = json.loads(saved.read_text(encoding="utf-8"))
     env, pages = data["environment"], {int(k): v for k, v in data["pages"].items()}
-    return report.markdown(data["runs"], pages, header(env, data.get("finished", True)))
+    others = {int(k): v for k, v in data.get("baseline_pages", {}).items()}
+    return report.markdown(data["runs"], pages, header(env, data.get("finished", True)), others)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,9 +170,10 @@ def main(argv: list[str] | None = None) -> int:
                 break
             bench.size(size, repeat)
     env["load"] = (env["load"][0], os.getloadavg()[0])
-    table = report.markdown(bench.runs, bench.pages, header(env, finished))
+    table = report.markdown(bench.runs, bench.pages, header(env, finished), bench.others)
     (args.out / "bench.md").write_text(table, encoding="utf-8")
-    saved = {"environment": env, "finished": finished, "pages": bench.pages, "runs": bench.runs}
+    saved = {"environment": env, "finished": finished, "pages": bench.pages, "baseline_pages": bench.others,
+             "runs": bench.runs}
     (args.out / "bench.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
     print(table)
     return 0

@@ -64,11 +64,15 @@ def ratios(repeats: dict[int, dict[str, dict]], top: str, bottom: str, measure: 
             if top in kinds and bottom in kinds and kinds[bottom][measure] > 0]
 
 
-def size_table(runs: list[dict], size: int, pages: int | None = None) -> str:
-    """The Markdown for one size: a row per measured build, then the ratios."""
+def size_table(runs: list[dict], size: int, pages: int | None = None, others: dict | None = None) -> str:
+    """The Markdown for one size: a row per measured build, then the ratios; ``others``: the
+    baselines' page counts by name."""
     repeats = by_repeat(runs, size)
     failed = sorted({r["kind"] for r in runs if r["size"] == size and r["code"] != 0})
-    title = f"### {size} pages requested" + (f" ({pages} pages laid out)" if pages else "")
+    counts = [f"{pages} pages laid out"] if pages else []
+    counts += [", ".join(f"{name} {count}" for name, count in (others or {}).items() if count)]
+    counts = [c for c in counts if c]
+    title = f"### {size} pages requested" + (f" ({'; '.join(counts)})" if counts else "")
     lines = [title, "", "| build | wall s | CPU s | peak MB (largest process) | peak MB (process tree) |",
              "| --- | --- | --- | --- | --- |"]
     rows = {**LECTIO, **{name: label for name, (label, _) in BASELINES.items()}}
@@ -111,9 +115,9 @@ def summary(runs: list[dict], pages: dict[int, int], measure: str = "cpu") -> st
     return "\n".join(lines)
 
 
-def markdown(runs: list[dict], pages: dict[int, int], header: str = "") -> str:
+def markdown(runs: list[dict], pages: dict[int, int], header: str = "", others: dict | None = None) -> str:
     """The summary (CPU seconds, then wall seconds), then a table per size."""
     sizes = sorted({r["size"] for r in runs})
     parts = [header] if header else []
     parts += ["CPU seconds, medians:", summary(runs, pages, "cpu"), "Wall seconds, medians:", summary(runs, pages, "wall")]
-    return "\n\n".join(parts + [size_table(runs, s, pages.get(s)) for s in sizes]) + "\n"
+    return "\n\n".join(parts + [size_table(runs, s, pages.get(s), (others or {}).get(s)) for s in sizes]) + "\n"

@@ -61,6 +61,8 @@ def test_one_value_is_shown_without_a_range_and_sizes_are_sorted():
     assert "\n### 50 pages requested (62 pages laid out)\n" in text
     assert text.index("### 50 pages") < text.index("### 150 pages requested\n")
     assert row(text, "one-edit rebuild")[0] == "6.0"
+    titled = report.markdown(runs(repeats=(1,)), {50: 62}, others={50: {"WeasyPrint-once": 61, "Typst": 31}})
+    assert "\n### 50 pages requested (62 pages laid out; WeasyPrint-once 61, Typst 31)\n" in titled
 
 
 def test_summary_has_a_row_per_size_with_medians_ratios_and_lectios_peak():

@@ -66,3 +66,16 @@ def test_plan_lists_the_baselines_after_lectio():
     steps = [kind for kind, _ in bench.plan(False, False)]
     assert steps == ["cold", "noop", "one-edit", "cold-no-verify", "weasyprint", "pandoc-epub", "pandoc-typst", "typst"]
     assert bench.SIZES == stages.SIZES
+
+
+def test_baselines_run_after_lectio_on_inputs_prepared_once(monkeypatch, tmp_path, editions):
+    seen = fake_bench(monkeypatch, tmp_path, editions)
+    work = tmp_path / "work"
+    bench.main(["--sizes", "50", "--repeat", "2", "--work", str(work), "--out", str(tmp_path / "out")])
+    expected = bench.baselines.commands(work / "edition-50", work / "baseline-50")
+    commands = [s["command"] for s in seen]
+    assert commands[4:8] == commands[12:16] == [expected[k] for k in ("weasyprint", "pandoc-epub", "pandoc-typst", "typst")]
+    html = (work / "baseline-50" / bench.baselines.HTML).read_text(encoding="utf-8")
+    assert "A Scaled Edition of 50 Pages" in html
+    table = (tmp_path / "out" / "bench.md").read_text(encoding="utf-8")
+    assert "| one-edit ÷ Typst path | 0.33 (0.33–0.33) |" in table  # 1 s over its three parts, 1 s each

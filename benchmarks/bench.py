@@ -61,6 +61,7 @@ class Bench:
         self.args, self.runs, self.pages = args, [], {}
         self.others: dict[int, dict[str, int | None]] = {}  # the baselines' page counts
         self.prepared: set[int] = set()  # the sizes whose baseline inputs this run wrote
+        self.finished = True  # False when the time budget stopped the run
         self.logs = args.out / "logs"
         self.logs.mkdir(parents=True, exist_ok=True)
 
@@ -88,6 +89,11 @@ class Bench:
             if kind.startswith("cold") and size not in self.pages:
                 self.pages[size] = page_count(output)
 
+    def save(self, env: dict) -> None:
+        saved = {"environment": env, "finished": self.finished, "pages": self.pages, "baseline_pages": self.others,
+                 "runs": self.runs}
+        (self.args.out / "bench.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
+
     def log(self, size: int, repeat: int, kind: str) -> Path:
         return self.logs / f"{size}-{repeat}-{kind}.log"
 
@@ -101,7 +107,9 @@ class Bench:
         return baselines.commands(project, work)
 
     def record(self, size: int, repeat: int, kind: str, run: measure.Run) -> None:
+        """Keep a run (and save them all: an interrupted benchmark keeps what it measured)."""
         self.runs.append({"size": size, "repeat": repeat, "kind": kind, **run.as_dict()})
+        self.save(environment(self.args))
         print(f"{size} pages, repeat {repeat}, {kind}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, "
               f"{run.rss_mb:.0f}/{run.tree_mb:.0f} MB" + (f", exit {run.code}" if run.code else ""),
               file=sys.stderr, flush=True)
@@ -161,21 +169,19 @@ def main(argv: list[str] | None = None) -> int:
         print(tables(args.table), end="")
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
-    bench, started, finished = Bench(args), time.monotonic(), True
+    bench, started = Bench(args), time.monotonic()
     env = environment(args)
     for repeat in range(1, args.repeat + 1):
         for size in args.sizes:
             if args.budget and bench.runs and time.monotonic() - started > args.budget * 60:
-                finished = False
+                bench.finished = False
                 break
             bench.size(size, repeat)
     env["load"] = (env["load"][0], os.getloadavg()[0])
-    table = report.markdown(bench.runs, bench.pages, header(env, finished), bench.others)
+    bench.save(env)
+    table = tables(args.out / "bench.json")
     (args.out / "bench.md").write_text(table, encoding="utf-8")
-    saved = {"environment": env, "finished": finished, "pages": bench.pages, "baseline_pages": bench.others,
-             "runs": bench.runs}
-    (args.out / "bench.json").write_text(json.dumps(saved, indent=1), encoding="utf-8")
-    print(table)
+    print(table, end="")
     return 0
 
 

@@ -1,5 +1,5 @@
 """The benchmark scripts are not a package: their folder goes on ``sys.path`` for these tests,
-and the generated editions they share are made once per session (50 and 150 pages)."""
+and the generated editions they share are made once per test run (50 and 150 pages)."""
 
 from __future__ import annotations
 

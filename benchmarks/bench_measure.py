@@ -6,7 +6,8 @@ covers the child and every descendant it waited for (pandoc, EPUBCheck's JVM, We
 * ``cpu``: user + system seconds of that whole tree (the figure ``/usr/bin/time -f '%U+%S'``
   gives);
 * ``rss_mb``: the largest resident set of any *single* process of the tree (``ru_maxrss``,
-  what ``/usr/bin/time -f %M`` gives);
+  what ``/usr/bin/time -f %M`` gives); a child counts the pages of the process that forked
+  it until it execs, so measure from a small process (bench.py is one), not from a large one;
 * ``tree_mb``: the largest *sum* of the resident sets of the tree's processes alive at the
   same moment, sampled from ``/proc`` every :data:`SAMPLE_S` seconds (Linux only, else 0):
   this is the one that counts when lectio runs EPUBCheck beside its own work. A peak shorter

@@ -18,6 +18,7 @@ of another checkout, put its ``tools`` first on ``PYTHONPATH``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -28,7 +29,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-STAGES = ("config", "sources", "notes", "variants", "apparatus", "citations", "assemble", "html", "layout", "pagemap",
+STAGES = ("config", "sources", "notes", "variants", "apparatus", "citations", "assemble", "index", "html", "layout", "pagemap",
           "lines", "epub", "pagelist", "write", "tei")
 SIZES = (50, 150, 300, 500, 1000)  # as benchmarks/bench.py
 
@@ -55,17 +56,16 @@ def measure(project: Path, layout: bool) -> dict[str, float]:
         found += timed("notes", notes.resolve_notes, text, sidecar, found)
         timed("notes", structure.apply, text, item.title, item.author)
         readings.append(pipeline.Reading(item.siglum, item.title, item.author, text))
-    collation = getattr(pipeline, "variants", None)  # witnesses collated (none in a generated edition)
-    if collation is not None:
-        timed("variants", collation.collate_readings, config, readings, findings)
+    collated = timed("variants", pipeline.variants.collate_readings, config, readings, findings)
     intro = timed("sources", pipeline._read_introduction, config, findings)
     entries = []
     if config.apparatus.file:
         entries, _ = timed("apparatus", apparatus.load_apparatus, config.resolve(config.apparatus.file), readings)
     texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
     bibliography = timed("citations", pipeline._citations, config, texts, findings)
-    book = timed("assemble", assemble.assemble, config, intro, readings, entries, [e for _, e in bibliography], findings)
-    book.bibliography_keys = [key for key, _ in bibliography]
+    book = timed("assemble", assemble.assemble, config, intro, readings, entries, bibliography, findings, collated)
+    indexes, _ = timed("index", pipeline.index.build, config, book)
+    book = dataclasses.replace(book, indexes=indexes)
     if layout:
         _render(book, timed, times)
     return times

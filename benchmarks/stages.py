@@ -1,11 +1,11 @@
 """Time every stage of a build at several sizes and fit how each grows.
 
-    .venv/bin/python benchmarks/stages.py --pages 50 100 200 400 --repeat 3 --layout-up-to 200
+    .venv/bin/python benchmarks/stages.py --pages 50 150 300 500 1000 --repeat 3 --layout-up-to 300
 
 Editions are made by ``make_edition.py`` (cached in ``--work``). Each run is a fresh
 process that goes through the stages the way ``lectio build --no-verify`` does, timing
 each one in CPU seconds, its own and its children's (pandoc): a busy machine disturbs them
-less than wall time; sizes are interleaved (50, 100, 200, 50, 100, 200, …) so that a slow minute
+less than wall time; sizes are interleaved (50, 150, 300, 50, 150, 300, …) so that a slow minute
 of the machine falls on every size alike, and the median of the repeats is kept.
 
 For each stage the growth exponent is the slope of a least-squares line through
@@ -18,6 +18,7 @@ of another checkout, put its ``tools`` first on ``PYTHONPATH``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -28,8 +29,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-STAGES = ("config", "sources", "notes", "variants", "apparatus", "citations", "assemble", "html", "layout", "pagemap",
-          "epub", "pagelist")
+STAGES = ("config", "sources", "notes", "variants", "apparatus", "citations", "assemble", "index", "html", "layout", "pagemap",
+          "lines", "epub", "pagelist", "write", "tei")
+SIZES = (50, 150, 300, 500, 1000)  # as benchmarks/bench.py
 
 
 def measure(project: Path, layout: bool) -> dict[str, float]:
@@ -54,37 +56,51 @@ def measure(project: Path, layout: bool) -> dict[str, float]:
         found += timed("notes", notes.resolve_notes, text, sidecar, found)
         timed("notes", structure.apply, text, item.title, item.author)
         readings.append(pipeline.Reading(item.siglum, item.title, item.author, text))
-    collation = getattr(pipeline, "variants", None)  # witnesses collated (none in a generated edition)
-    if collation is not None:
-        timed("variants", collation.collate_readings, config, readings, findings)
+    collated = timed("variants", pipeline.variants.collate_readings, config, readings, findings)
     intro = timed("sources", pipeline._read_introduction, config, findings)
     entries = []
     if config.apparatus.file:
         entries, _ = timed("apparatus", apparatus.load_apparatus, config.resolve(config.apparatus.file), readings)
     texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
     bibliography = timed("citations", pipeline._citations, config, texts, findings)
-    book = timed("assemble", assemble.assemble, config, intro, readings, entries, [e for _, e in bibliography], findings)
-    book.bibliography_keys = [key for key, _ in bibliography]
+    book = timed("assemble", assemble.assemble, config, intro, readings, entries, bibliography, findings, collated)
+    indexes, _ = timed("index", pipeline.index.build, config, book)
+    book = dataclasses.replace(book, indexes=indexes)
     if layout:
         _render(book, timed, times)
     return times
 
 
 def _render(book, timed, times: dict[str, float]) -> None:
-    from lectio.render import epub, epub_package, folios, html, laidout, pagemap, pdf
+    """The print book (through ``build.layout_pdf``, so a parallel layout is measured too; its
+    ``html`` time taken out of ``layout``), its page map and line anchors, the EPUB, the PDF
+    written (``write``: WeasyPrint's ``write_pdf`` and lectio's tagging), the TEI export."""
+    from lectio import build
+    from lectio.render import epub, epub_package, epublines, folios, laidout, lines, pagemap, pdf, tei
 
-    printed = timed("html", html.write_html, book, pdf.print_css(book.config))
-    document = timed("layout", pdf.layout, printed, book.config)
+    timed("html", html_only, book)
+    document = timed("layout", build.layout_pdf, book)
+    times["layout"] -= times["html"]
     pages = timed("pagemap", lambda: laidout.first_column(pagemap.page_starts(document), document))
     labels = timed("pagemap", lambda: list(folios.page_labels(document)))
+    anchors = timed("lines", lambda: epublines.anchors(book, lines.line_map(book, document)))
     insert = epub_package.insert_pagebreaks
     epub_package.insert_pagebreaks = lambda *args: timed("pagelist", insert, *args)
     try:
-        timed("epub", epub.render_epub, book, pages, labels)
+        timed("epub", epub.render_epub, book, pages, labels, anchors)
     finally:
         epub_package.insert_pagebreaks = insert
     times["epub"] -= times.get("pagelist", 0.0)
+    timed("write", pdf.pdf_bytes, document, book.config)
+    timed("tei", tei.write_tei, book)
     times["pages"] = len(document.pages)
+
+
+def html_only(book) -> str:
+    """The print HTML alone (``layout`` makes it again: its time is in both)."""
+    from lectio.render import html, pdf
+
+    return html.write_html(book, pdf.print_css(book.config))
 
 
 def cpu() -> float:
@@ -132,9 +148,9 @@ def table(results: dict[int, dict[str, float]]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, nargs="+", default=[50, 100, 200, 400])
+    parser.add_argument("--pages", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--layout-up-to", type=int, default=200, help="lay out (and map pages) up to this size")
+    parser.add_argument("--layout-up-to", type=int, default=150, help="lay out (and map pages) up to this size")
     parser.add_argument("--work", type=Path, default=Path("/tmp/lectio-bench"))
     parser.add_argument("--json", type=Path, help="also write the medians here")
     parser.add_argument("--table", type=Path, help="only print the table of medians written by --json")

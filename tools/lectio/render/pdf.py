@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import apparatusblock, folios, fonts, footnoteorder, margins, outputintent, pdfroles, pdftags, \
-    refine, styles, timestamps
+from lectio.render import apparatusblock, folios, fonts, footnoteorder, margins, outputintent, partview, pdfroles, \
+    pdftags, refine, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter
 
 MAX_PASSES = 6  # the apparatus at the foot of the page can take a few (docs/lines.md)
@@ -47,17 +47,21 @@ def geometry_css(config, setup: PageSetup) -> str:
     return setup.css()
 
 
-def layout(html_text: str, config):
-    """Lay the book out; returns WeasyPrint's Document (pages, anchors), padded and finished."""
+def layout(html_text: str, config, part=None):
+    """Lay the book out; returns WeasyPrint's Document (pages, anchors), padded and finished.
+
+    ``part`` (``render.partview.Part``) lays out one part of a book split at its chapters: what
+    WeasyPrint gets, what the refine steps see, the padding and the page count of the gutter."""
+    part = part or partview.WHOLE
     setup = PageSetup.from_config(config)
-    pad = config.output.pad_to
+    pad = part.pad(config.output.pad_to)
     counted, text, loose = 0, html_text, frozenset()
     for passes in range(1, MAX_PASSES + 1):
-        setup = setup.with_pages(counted)
-        document = _render(text, config, setup)
+        setup = setup.with_pages(part.book_pages(counted))
+        document = _render(part.prepare(text), config, setup)
         pages = padded(len(document.pages), pad)
-        better, loose = refine.refined(html_text, document, loose)  # page ranges, notes on their page
-        stable = gutter(pages) == gutter(counted) and better == text
+        better, loose = refine.refined(html_text, part.view(document), loose)  # page ranges, notes on their page
+        stable = gutter(part.book_pages(pages)) == gutter(part.book_pages(counted)) and better == text
         if stable:
             break
         counted, text = pages, better  # the gutter grows with the page count: lay out again
@@ -69,7 +73,7 @@ def layout(html_text: str, config):
     # the layouts made (docs/lines.md gives the counts); not stable: the last layout's marks (line
     # numbers, the apparatus's blocks) are from the layout before it, after MAX_PASSES
     document.lectio_passes, document.lectio_stable = passes, stable
-    document.lectio_setup = setup.with_pages(len(document.pages))
+    document.lectio_setup = setup.with_pages(part.book_pages(len(document.pages)))
     from lectio.render.fetcher import refused_findings
 
     document.lectio_refused = refused_findings(refused, editor_stylesheets(config), config.root, allowed_folders(config))

@@ -1,0 +1,69 @@
+"""One part of the book laid out and written, in a process of its own (``render.parallel``).
+
+:func:`lay_out` is what a worker process runs: ``pdf.layout`` of the part's HTML with its
+:class:`~lectio.render.partview.Part`, then its PDF in every variant the edition asks for
+(``pdf.pdf_bytes``: tags, page labels, output intents), and the facts the rest of the build needs
+from its pages, as plain values (:class:`PartResult`) that cross the process boundary and go into
+the cache (``cache.Store``, kind ``parts``) by the hash of what the part was laid out from.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, replace
+
+from lectio import cache
+from lectio.render import laidout, pagemap, partview
+
+KIND = "parts"  # the cache's folder for laid-out parts
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """A laid-out part: its pages as the others see them, its print lines and page starts (pages
+    numbered in the part, 1 to n), its PDF per variant, what the layout refused and its passes."""
+
+    pages: tuple[partview.PageFacts, ...]
+    lines: tuple[laidout.FlowLine, ...]
+    starts: tuple[pagemap.PageStart, ...]
+    pdfs: tuple[bytes, ...]
+    refused: tuple = ()
+    passes: int = 1
+    stable: bool = True
+
+
+def lay_out(config, text: str, part: partview.Part) -> PartResult:
+    """Lay out one part and write its PDFs (in a worker process: every argument is pickled)."""
+    from lectio.render import pdf
+
+    document = pdf.layout(text, config, part)
+    variants = (config.output.pdf_variant, *config.output.extra_variants)
+    pdfs = tuple(pdf.pdf_bytes(document, config, variant) for variant in variants)
+    starts = laidout.first_column(pagemap.page_starts(document), document)
+    return PartResult(partview.page_facts(document), laidout.flow_lines(document), tuple(starts), pdfs,
+                      tuple(document.lectio_refused), document.lectio_passes, document.lectio_stable)
+
+
+def in_book(result: PartResult, offset: int, index: int) -> PartResult:
+    """``result`` with its pages numbered in the book (after ``offset`` pages) and its lines' owners
+    told apart from other parts' (``(index, owner)``)."""
+    lines = tuple(replace(line, page=line.page + offset, owner=(index, line.owner)) for line in result.lines)
+    starts = tuple(replace(start, page=start.page + offset) for start in result.starts)
+    return replace(result, lines=lines, starts=starts)
+
+
+def cached(store, name: str) -> PartResult | None:
+    data = store.get(name) if store is not None else None
+    try:
+        return pickle.loads(data) if data else None
+    except Exception:  # an unreadable entry is a miss
+        return None
+
+
+def keep(store, name: str, result: PartResult) -> None:
+    if store is not None:
+        store.put(name, pickle.dumps(result, protocol=5))
+
+
+def store_for(config):
+    return cache.Store(config.output_dir, KIND)

@@ -15,7 +15,7 @@ from lectio import pipeline
 from lectio.render import html, parallel, parts, pdf
 from lectio.verify import pdfstructure
 
-from ..conftest import ROOT, run_cli
+from tests.conftest import ROOT, run_cli
 
 NAME = "scaled-60"
 

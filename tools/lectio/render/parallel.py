@@ -13,6 +13,8 @@ does not settle in :data:`MAX_ROUNDS` rounds is laid out in one piece instead.
 
 from __future__ import annotations
 
+import logging
+import math
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -24,8 +26,8 @@ from lectio.render.pagesetup import gutter
 
 ENV = "LECTIO_LAYOUT"  # "parallel" or "single" force a path; unset or "auto": by size
 THRESHOLD = 400_000  # characters of text from which the parts pay for their processes (docs/parallel.md)
-MAX_ROUNDS = 4
-CHARS_PER_PAGE = 1500  # the first guess of a part's pages, before it is laid out
+MAX_ROUNDS = 6
+CHARS_PER_PAGE = 2200  # the first guess of a part's pages, before it is laid out
 
 
 def workers() -> int:
@@ -40,7 +42,7 @@ def wanted(html_text: str) -> bool:
     mode = os.environ.get(ENV, "auto").strip().lower()
     if mode in ("parallel", "single"):
         return mode == "parallel"
-    return workers() > 1 and parts.text_length(html_text) >= THRESHOLD
+    return workers() > 1 and parts.text_length(html_text[html_text.find("<body"):]) >= THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class PartedLayout:
     lectio_refused: tuple
     layouts: tuple[int, ...]
     rounds: int
+    counts: tuple[int, ...] = ()  # each part's pages
 
 
 @dataclass
@@ -66,30 +69,58 @@ class _Book:
     results: dict
     signatures: dict
     layouts: list
+    known: dict  # part → its page count in the last build that laid it out (the first guess)
+
+    def elsewhere(self, k: int) -> frozenset[str]:
+        """The ids of the parts other than ``k``."""
+        return frozenset().union(*(ids for j, ids in enumerate(self.ids) if j != k))
+
+    def waits(self, k: int) -> bool:
+        """Whether part ``k`` is better laid out in a later round: the parts after the front matter wait
+        for its page count (their first page) unless a last build left one; a part that prints pages of
+        others waits while one of those is still to be laid out, unless its own page count is needed
+        first (the front matter's, in a first build)."""
+        if k and 0 not in self.results and 0 not in self.known:
+            return True
+        printed = self.counted[k] - self.ids[k]
+        pending = any(j not in self.results and printed & self.ids[j] for j in range(len(self.texts)) if j != k)
+        return pending and (k or 0 in self.results or 0 in self.known)
 
     def counts(self) -> list[int]:
-        return [len(self.results[k].pages) if k in self.results else _guess(text) for k, text in
-                enumerate(self.texts)]
+        return [len(self.results[k].pages) if k in self.results else self.known.get(k) or _guess(text)
+                for k, text in enumerate(self.texts)]
 
 
 def _guess(text: str) -> int:
-    return max(2, 2 * round(parts.text_length(text) / CHARS_PER_PAGE / 2))
+    return max(2, 2 * math.ceil(parts.text_length(text[text.find("<body"):]) / CHARS_PER_PAGE / 2))
 
 
 def layout(book, html_text: str) -> PartedLayout | None:
-    """The book laid out in parts and merged; None when it has one part or did not settle."""
+    """The book laid out in parts and merged; None when it has one part, did not settle, or a part
+    failed (the single layout then says why, with its own message)."""
+    try:
+        return _layout(book, html_text)
+    except Exception as exc:  # a worker's error comes back pickled, or not at all (BrokenProcessPool)
+        logging.getLogger(__name__).warning("the parts failed (%s: %s); laying the book out in one piece",
+                                            type(exc).__name__, exc)
+        return None
+
+
+def _layout(book, html_text: str) -> PartedLayout | None:
     texts = parts.parts(html_text, workers())
     if len(texts) < 2:
         return None
-    state = _Book(book.config, texts, tuple(map(parts.ids, texts)), tuple(map(xrefs.counted, texts)), {}, {},
-                  [0] * len(texts))
     store = partwork.store_for(book.config)
+    state = _Book(book.config, texts, tuple(map(parts.ids, texts)), tuple(map(xrefs.counted, texts)), {}, {},
+                  [0] * len(texts), partwork.known_counts(store, texts))
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(min(workers(), len(texts)), mp_context=context) as pool:
         for rounds in range(1, MAX_ROUNDS + 2):
             plans = _plans(state)
-            todo = [k for k, (_, name) in enumerate(plans) if state.signatures.get(k) != name]
+            changed = [k for k, (_, name) in enumerate(plans) if state.signatures.get(k) != name]
+            todo = [k for k in changed if not state.waits(k)] or changed  # parts waiting on each other: all
             if not todo:
+                partwork.keep_counts(store, texts, state.counts())
                 return _merged(state, rounds - 1)
             if rounds > MAX_ROUNDS:
                 return None
@@ -127,7 +158,8 @@ def _plans(state: _Book) -> list[tuple[partview.Part, str]]:
         own = range(offsets[k] + 1, offsets[k] + counts[k] + 1)
         elsewhere = partview.Elsewhere(every[:offsets[k]], every[offsets[k] + counts[k]:],
                                        tuple(line for line in book_lines if line.page not in own))
-        refs = {i: labels[where[i] - 1] if i in where else "" for i in xrefs.referenced(text) - state.ids[k]}
+        others = xrefs.referenced(text) & state.elsewhere(k)
+        refs = {i: labels[where[i] - 1] if i in where else "" for i in others}
         part = partview.Part(elsewhere, k == len(state.texts) - 1, state.ids[k], tuple(sorted(refs.items())),
                              offsets[k] - main + 1 if k and offsets[k] >= main else 0)
         plans.append((part, signature(state, k, part, where, labels, printed)))
@@ -137,7 +169,7 @@ def _plans(state: _Book) -> list[tuple[partview.Part, str]]:
 def _pages(state: _Book, k: int, count: int) -> tuple[partview.PageFacts, ...]:
     if k in state.results:
         return state.results[k].pages
-    main = partview.PageFacts((), folios.MAIN) if parts.MAIN in state.texts[k] else None
+    main = partview.PageFacts((), folios.MAIN) if parts.holds_main(state.texts[k]) else None
     return ((main,) if main else ()) + (partview.PageFacts(()),) * (count - bool(main))
 
 
@@ -155,8 +187,8 @@ def signature(state: _Book, k: int, part: partview.Part, where, labels, printed)
     counted = state.counted[k] - state.ids[k]
     pages = sorted((i, where[i], labels[where[i] - 1]) for i in counted if i in where)
     held = sorted((line.page, line.number, i) for line in printed for i in line.ids if i in counted)
-    facts = (part.offset, part.first_folio, part.last, gutter(part.book_pages(len(state.results[k].pages)
-                                                                          if k in state.results else 0)), pages, held)
+    own = state.counts()[k]  # the gutter is chosen from the book's pages: the part's own from its last layout
+    facts = (part.offset, part.first_folio, part.last, gutter(part.book_pages(own)), pages, held)
     return cache.key(state.texts[k], _settings(state.config), repr(facts))
 
 
@@ -179,7 +211,7 @@ def _merged(state: _Book, rounds: int) -> PartedLayout:
     ranges = folios.label_ranges(facts.view())
     pdfs = tuple(pdfmerge.merge([r.pdfs[v] for r in placed], ranges, extra) for v in range(len(placed[0].pdfs)))
     refused = tuple({repr(f): f for r in placed for f in r.refused}.values())
-    return PartedLayout(facts, pdfs, refused, tuple(state.layouts), rounds)
+    return PartedLayout(facts, pdfs, refused, tuple(state.layouts), rounds, tuple(counts))
 
 
 def pdf_bytes(document, config, variant: str, index: int) -> bytes:

@@ -84,6 +84,11 @@ def _entries(tail: str, units: tuple[str, ...], group: range) -> str:
     return ENTRY.sub(lambda m: m.group(0) if f"var-{m.group(1)}" in held else "", tail)
 
 
+def holds_main(html_text: str) -> bool:
+    """Whether a part's body opens the main matter (its stylesheet names the attribute too)."""
+    return MAIN in html_text[html_text.find("<body"):]
+
+
 def ids(html_text: str) -> frozenset[str]:
     """The ids of a part's HTML."""
     return frozenset(IDS.findall(html_text))

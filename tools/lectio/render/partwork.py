@@ -65,5 +65,22 @@ def keep(store, name: str, result: PartResult) -> None:
         store.put(name, pickle.dumps(result, protocol=5))
 
 
+def known_counts(store, texts) -> dict[int, int]:
+    """The page count each part had when last laid out: by its HTML, else (an edited part) the count
+    of the part at its place in the last build; where the cache has one."""
+    found = {k: store.get(cache.key("pages", text)) or store.get(_place(k, texts)) for k, text in enumerate(texts)}
+    return {k: int(data) for k, data in found.items() if data and data.isdigit()}
+
+
+def keep_counts(store, texts, counts) -> None:
+    for k, (text, count) in enumerate(zip(texts, counts)):
+        store.put(cache.key("pages", text), str(count).encode())
+        store.put(_place(k, texts), str(count).encode())
+
+
+def _place(k: int, texts) -> str:
+    return cache.key("pages-at", str(k), str(len(texts)))
+
+
 def store_for(config):
     return cache.Store(config.output_dir, KIND)

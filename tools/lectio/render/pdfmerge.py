@@ -42,6 +42,7 @@ def merge(datas: list[bytes], ranges: list[tuple[int, str, int]], extra: int = 0
         tree = _Tree(base)
         names = [(name, dest) for name, dest in _dests(base)]
         for data in datas[1:]:
+            tree.drop_blank(base.pages[-1])  # the part before padded to an even count: its blank verso
             part = stack.enter_context(pikepdf.open(io.BytesIO(data)))
             first = len(base.pages)
             with warnings.catch_warnings():  # named destinations: merged below, not by pikepdf
@@ -88,6 +89,16 @@ class _Tree:
             for annotation in page.obj.get("/Annots", []):
                 if "/StructParent" in annotation:
                     annotation.StructParent = int(annotation.StructParent) + shift
+
+    def drop_blank(self, page) -> None:
+        """The empty elements of ``page`` when nothing on it is marked (a blank page made by padding: one
+        layout of the whole book has no element there)."""
+        key = page.obj.get("/StructParents")
+        if self.document is None or (key is not None and len(self.entries.get(int(key), ())) > 0):
+            return
+        self.document.K = pikepdf.Array([kid for kid in pdfstructtree.kids(self.document) if not (
+            pdfstructtree.is_element(kid) and kid.get("/Pg") is not None and kid.Pg.objgen == page.obj.objgen
+            and not pdfstructtree.kids(kid))])
 
     def write(self) -> None:
         if self.root is None:

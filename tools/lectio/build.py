@@ -110,16 +110,18 @@ def _as_final(staging: Path):
 
 
 def layout_pdf(book):
-    """The laid-out print book (WeasyPrint's Document), written or not."""
-    from lectio.render import html, pdf
+    """The laid-out print book: WeasyPrint's Document, or a big book laid out in parts on every core
+    (``render.parallel``, docs/parallel.md); ``render.layoutfacts`` reads either."""
+    from lectio.render import html, parallel, pdf
 
-    return pdf.layout(html.write_html(book, pdf.print_css(book.config)), book.config)
+    text = html.write_html(book, pdf.print_css(book.config))
+    return (parallel.layout(book, text) if parallel.wanted(text) else None) or pdf.layout(text, book.config)
 
 
 def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
     """The PDF and its extra variants, written into ``folder`` (default: the output folder);
     a PDF/X that fails its check (:mod:`lectio.verify.printvariant`) is an error."""
-    from lectio.render import pdf
+    from lectio.render import parallel, pdf
     from lectio.verify.printvariant import refuse_failed
 
     config = book.config
@@ -128,18 +130,18 @@ def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
     for variant in (config.output.pdf_variant, *config.output.extra_variants):  # e.g. an archival PDF/A
         final = config.output_file("pdf") if not made else pdf.variant_path(config, variant)
         made.append(_in(final, folder))
-        atomic_write(made[-1], pdf.pdf_bytes(document, config, variant))
+        atomic_write(made[-1], parallel.pdf_bytes(document, config, variant, len(made) - 1))
         refuse_failed(made[-1], variant, pdf.icc_bytes(config), final)
     return made
 
 
 def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
     """The full-wrap print cover for the laid-out interior ``document`` (its spine from the page count)."""
-    from lectio.render import coverpdf, pdf
+    from lectio.render import coverpdf, layoutfacts, pdf
     from lectio.verify.printvariant import refuse_failed
 
     config = book.config
-    cover = coverpdf.layout(config, len(document.pages))
+    cover = coverpdf.layout(config, layoutfacts.page_count(document))
     for finding in cover.lectio_findings:
         result.findings.append(finding)
         echo(str(finding))
@@ -153,14 +155,14 @@ def make_epub(book, document=None, folder: Path | None = None, prepared=None) ->
     """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the
     printed folios (``folios.page_labels``: the numbers the PDF's /PageLabels are written from).
     ``prepared`` is pandoc's part (``epub.prepare_epub``) when it was made beforehand."""
-    from lectio.render import epub, epublines, folios, laidout, lines, pagemap
+    from lectio.render import epub, epublines, layoutfacts
 
     pages = labels = None
     anchors = ()
     if document is not None:
-        pages = laidout.first_column(pagemap.page_starts(document), document)
-        labels = list(folios.page_labels(document))
-        anchors = epublines.anchors(book, lines.line_map(book, document))
+        facts = layoutfacts.of(document)
+        pages, labels = list(facts.starts), list(facts.labels())
+        anchors = epublines.anchors(book, facts.line_map(book))
     path = output_path(book.config, "epub", folder)
     made = prepared if prepared is not None else epub.prepare_epub(book)
     atomic_write(path, epub.finish_epub(book, made, pages, labels, anchors))

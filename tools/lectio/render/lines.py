@@ -73,12 +73,19 @@ def counted(line: laidout.FlowLine) -> bool:
         and bool(line.text.strip())
 
 
+def flow_lines(document) -> tuple[laidout.FlowLine, ...]:
+    """The document's flow lines; a book laid out in parts (``render.partview.View``) brings its own,
+    the other parts' lines with this part's."""
+    own = getattr(document, "lectio_flow_lines", None)
+    return own() if own is not None else laidout.flow_lines(document)
+
+
 def print_lines(document, restart: str) -> tuple[PrintLine, ...]:
     """The counted lines of the laid-out book, numbered."""
     out: list[PrintLine] = []
     owners: dict[str, dict[int, int]] = {}
     key, number = None, 0
-    for line in filter(counted, laidout.flow_lines(document)):
+    for line in filter(counted, flow_lines(document)):
         group = (line.siglum, line.page) if restart == "page" else line.siglum
         number = number + 1 if group == key else 1
         key = group

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
 from lectio.render import apparatusblock, folios, fonts, footnoteorder, linestamp, margins, outputintent, pageestimate, \
-    pdfroles, pdftags, refine, styles, timestamps
+    partview, pdfroles, pdftags, refine, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter_fits
 
 MAX_PASSES = 6  # the apparatus at the foot of the page can take a few (docs/lines.md)
@@ -47,15 +47,17 @@ def geometry_css(config, setup: PageSetup) -> str:
     return setup.css()
 
 
-def layout(html_text: str, config, planned: int | None = None):
+def layout(html_text: str, config, planned: int | None = None, part=None):
     """Lay the book out; returns WeasyPrint's Document (pages, anchors), padded and finished.
 
     The gutter is chosen for ``planned`` pages; by default for the count estimated from the HTML
     (``pageestimate``), corrected when the real count asks for another (``pagesetup.gutter_fits``).
-    A caller that lays out part of a book passes the whole book's count, and checks it itself."""
+    ``part`` (``render.partview.Part``) lays out one part of a book split at its chapters: what
+    WeasyPrint gets, what the refine steps see, the padding and the book's page count for the gutter."""
+    part = part or partview.WHOLE
     setup = PageSetup.from_config(config)
-    pad = config.output.pad_to
-    document, setup, passes, stable = _settled(html_text, config, setup, planned)
+    pad = part.pad(config.output.pad_to)
+    document, setup, passes, stable = _settled(html_text, config, setup, planned, part)
     _refuse_lost_notes(document)
     _refuse_lost_variants(html_text, document)
     linestamp.stamp(document, html_text, lambda marks: render_html(marks, config))  # not another layout
@@ -73,17 +75,17 @@ def layout(html_text: str, config, planned: int | None = None):
     return document
 
 
-def _settled(html_text: str, config, setup: PageSetup, planned: int | None):
+def _settled(html_text: str, config, setup: PageSetup, planned: int | None, part):
     """The book laid out until a layout tells the next nothing new (``refine``) and its gutter fits its
     page count: (document, setup, passes made, settled)."""
     fixed = planned is not None
-    planned = planned if fixed else pageestimate.planned_pages(html_text, setup)
+    planned = planned if fixed else part.book_pages(pageestimate.planned_pages(html_text, setup))
     text, loose = html_text, frozenset()
     for passes in range(1, MAX_PASSES + 1):
         setup = setup.with_pages(planned)
-        document = _render(text, config, setup)
-        pages = padded(len(document.pages), config.output.pad_to)
-        better, loose = refine.refined(html_text, document, loose)  # page ranges, notes on their page
+        document = _render(part.prepare(text), config, setup)
+        pages = part.book_pages(padded(len(document.pages), part.pad(config.output.pad_to)))
+        better, loose = refine.refined(html_text, part.view(document), loose)  # page ranges, notes on their page
         fits = fixed or gutter_fits(planned, pages)
         if fits and better == text:
             return document, setup, passes, True

@@ -1,0 +1,131 @@
+"""The print book laid out in parts on every core (render/parallel.py, docs/parallel.md) against the
+same book laid out in one piece: a generated edition of about 70 pages, built once each way."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from lectio import pipeline
+from lectio.render import html, parallel, parts, pdf
+from lectio.verify import pdfstructure
+
+from tests.conftest import ROOT, run_cli
+
+NAME = "scaled-60"
+
+
+def _pages(path: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return out.stdout.split("\f")[:-1]
+
+
+@pytest.fixture(scope="session")
+def laid_out(tmp_path_factory):
+    """The edition built with the parts (verified) and, in a copy, laid out in one piece."""
+    folder = tmp_path_factory.mktemp("parallel")
+    edition = folder / "parts"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_edition.py"), "--pages", "60", "--out",
+                    str(edition)], check=True, capture_output=True)
+    whole = folder / "whole"
+    subprocess.run(["cp", "-r", str(edition), str(whole)], check=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        patch.setenv(parallel.ENV, "parallel")
+        split = run_cli("build", "--project", str(edition))
+        patch.setenv(parallel.ENV, "single")
+        one = run_cli("build", "--project", str(whole), "--no-verify", "--to", "pdf")
+    assert one.exit_code == 0, one.output
+    return edition, whole, split
+
+
+def test_the_parts_build_and_verify_like_one_layout(laid_out):
+    edition, whole, split = laid_out
+    assert split.exit_code == 0, split.output
+    assert "EPUBCheck: 0 errors, 0 warnings" in split.output
+    assert "0 problem(s)" in split.output
+    for line in (line for line in split.output.splitlines() if line.startswith("fidelity ")):
+        words = line.split(": ")[1].split()[0]
+        found, total = words.split("/")
+        assert found == total, line
+
+
+def test_same_pages_same_text(laid_out):
+    edition, whole, _ = laid_out
+    merged, single = _pages(edition / "build" / f"{NAME}.pdf"), _pages(whole / "build" / f"{NAME}.pdf")
+    assert len(merged) == len(single) > 50
+    assert [i + 1 for i, (a, b) in enumerate(zip(merged, single)) if a != b] == []
+
+
+def test_same_structure_labels_and_bookmarks(laid_out):
+    edition, whole, _ = laid_out
+    files = [edition / "build" / f"{NAME}.pdf", whole / "build" / f"{NAME}.pdf"]
+    figures = [pdfstructure.check(path)[1] for path in files]
+    assert figures[0]["problems"] == 0
+    assert figures[0]["elements"] == figures[1]["elements"] and figures[0]["links"] == figures[1]["links"]
+    opened = [pikepdf.open(path) for path in files]
+    try:
+        labels = [[page.label for page in pdf_.pages] for pdf_ in opened]
+        assert labels[0] == labels[1] and "1" in labels[0] and "i" in labels[0]
+        outlines = []
+        for pdf_ in opened:
+            with pdf_.open_outline() as outline:
+                outlines.append([(item.title, pdf_.pages.index(item.destination[0]) if isinstance(
+                    item.destination, pikepdf.Array) else None) for item in outline.root])
+        assert outlines[0] == outlines[1] and len(outlines[0]) > 5
+        dests = [sorted(str(k) for k in pikepdf.NameTree(pdf_.Root.Names.Dests).keys()) for pdf_ in opened]
+        assert dests[0] == dests[1]
+    finally:
+        for pdf_ in opened:
+            pdf_.close()
+
+
+def _layout(project: Path):
+    book = pipeline.check(project).book
+    return book, parallel.layout(book, html.write_html(book, pdf.print_css(book.config)))
+
+
+def test_a_rebuild_takes_the_parts_from_the_cache_and_gives_the_same_bytes(laid_out, monkeypatch):
+    edition, _, _ = laid_out
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    _, again = _layout(edition)
+    assert again.layouts == (0,) * len(again.layouts)
+    assert again.pdfs[0] == (edition / "build" / f"{NAME}.pdf").read_bytes()
+
+
+def _edit_a_word(source: Path, apparatus: str) -> None:
+    """One word of ``source`` that no apparatus entry quotes, set in capitals."""
+    text = source.read_text(encoding="utf-8")
+    word = next(w for w in text.split() if w.isalpha() and len(w) > 6 and w.lower() not in apparatus)
+    source.write_text(text.replace(word, word.upper(), 1), encoding="utf-8")
+
+
+def test_an_edit_lays_out_its_part_again_not_the_front_matter(laid_out, monkeypatch):
+    edition, _, _ = laid_out
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    book = pipeline.check(edition).book
+    before = parts.parts(html.write_html(book, pdf.print_css(book.config)), parallel.workers())
+    _edit_a_word(edition / "texts" / "B.txt", (edition / "apparatus.toml").read_text(encoding="utf-8").lower())
+    book, again = _layout(edition)
+    after = parts.parts(html.write_html(book, pdf.print_css(book.config)), parallel.workers())
+    changed = [k for k, (a, b) in enumerate(zip(before, after)) if a != b]
+    assert changed and 0 not in changed
+    assert again.layouts[0] == 0 and all(again.layouts[k] == 1 for k in changed)
+    assert all(n == 0 for k, n in enumerate(again.layouts) if k < changed[0])
+    with pikepdf.open(io.BytesIO(again.pdfs[0])) as merged:
+        assert len(merged.pages) == again.facts.count
+
+
+def test_the_single_process_path_is_kept_below_the_threshold(monkeypatch):
+    monkeypatch.delenv(parallel.ENV, raising=False)
+    small = "<html><head></head><body>" + "x" * 1000 + "</body></html>"
+    assert not parallel.wanted(small)
+    monkeypatch.setenv(parallel.ENV, "parallel")
+    assert parallel.wanted(small)
+    monkeypatch.setenv(parallel.ENV, "single")
+    assert not parallel.wanted("<p>" + "x" * (parallel.THRESHOLD + 1) + "</p>")

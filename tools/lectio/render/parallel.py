@@ -1,0 +1,224 @@
+"""The print book laid out on every core: parts laid out in processes of their own, then merged.
+
+Above :data:`THRESHOLD` characters of text (docs/parallel.md gives the measurements; the environment
+variable :data:`ENV` forces either path), the print HTML is split at its chapters (``parts``): the
+front matter, the readings in one group per core, the back matter. Each part is laid out by
+``pdf.layout`` and written by ``pdf.pdf_bytes`` in a worker process (``partwork``), with its first
+page number and its references into other parts taken from the other parts' last layout
+(``partview``, ``xrefs``). A part is laid out again only when what it was laid out from changed
+(its first page, the book's gutter, the pages it prints of other parts: :func:`signature`), until
+no part changes; the parts are then merged into one PDF per variant (``pdfmerge``). A book that
+does not settle in :data:`MAX_ROUNDS` rounds is laid out in one piece instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from lectio import cache
+from lectio.render import folios, layoutfacts, lines, pagemap, parts, partview, partwork, pdfmerge, xrefs
+from lectio.render.pagesetup import gutter
+
+ENV = "LECTIO_LAYOUT"  # "parallel" or "single" force a path; unset or "auto": by size
+THRESHOLD = 400_000  # characters of text from which the parts pay for their processes (docs/parallel.md)
+MAX_ROUNDS = 6
+CHARS_PER_PAGE = 2200  # the first guess of a part's pages, before it is laid out
+
+
+def workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def wanted(html_text: str) -> bool:
+    """Whether to lay the book out in parts: forced by :data:`ENV`, else by its size and the cores."""
+    mode = os.environ.get(ENV, "auto").strip().lower()
+    if mode in ("parallel", "single"):
+        return mode == "parallel"
+    return workers() > 1 and parts.text_length(html_text[html_text.find("<body"):]) >= THRESHOLD
+
+
+@dataclass(frozen=True)
+class PartedLayout:
+    """A book laid out in parts: its facts, its merged PDF per variant (in ``output`` order), what the
+    layouts refused, and how many times each part was laid out."""
+
+    facts: layoutfacts.LayoutFacts
+    pdfs: tuple[bytes, ...]
+    lectio_refused: tuple
+    layouts: tuple[int, ...]
+    rounds: int
+    counts: tuple[int, ...] = ()  # each part's pages
+
+
+@dataclass
+class _Book:
+    """The state of the rounds: the parts' HTML, what each was last laid out as, and its result."""
+
+    config: object
+    texts: tuple[str, ...]
+    ids: tuple[frozenset[str], ...]
+    counted: tuple[frozenset[str], ...]
+    results: dict
+    signatures: dict
+    layouts: list
+    known: dict  # part → its page count in the last build that laid it out (the first guess)
+
+    def elsewhere(self, k: int) -> frozenset[str]:
+        """The ids of the parts other than ``k``."""
+        return frozenset().union(*(ids for j, ids in enumerate(self.ids) if j != k))
+
+    def waits(self, k: int) -> bool:
+        """Whether part ``k`` is better laid out in a later round: the parts after the front matter wait
+        for its page count (their first page) unless a last build left one; a part that prints pages of
+        others waits while one of those is still to be laid out, unless its own page count is needed
+        first (the front matter's, in a first build)."""
+        if k and 0 not in self.results and 0 not in self.known:
+            return True
+        printed = self.counted[k] - self.ids[k]
+        pending = any(j not in self.results and printed & self.ids[j] for j in range(len(self.texts)) if j != k)
+        return pending and (k or 0 in self.results or 0 in self.known)
+
+    def counts(self) -> list[int]:
+        return [len(self.results[k].pages) if k in self.results else self.known.get(k) or _guess(text)
+                for k, text in enumerate(self.texts)]
+
+
+def _guess(text: str) -> int:
+    return max(2, 2 * math.ceil(parts.text_length(text[text.find("<body"):]) / CHARS_PER_PAGE / 2))
+
+
+def layout(book, html_text: str) -> PartedLayout | None:
+    """The book laid out in parts and merged; None when it has one part, did not settle, or a part
+    failed (the single layout then says why, with its own message)."""
+    try:
+        return _layout(book, html_text)
+    except Exception as exc:  # a worker's error comes back pickled, or not at all (BrokenProcessPool)
+        logging.getLogger(__name__).warning("the parts failed (%s: %s); laying the book out in one piece",
+                                            type(exc).__name__, exc)
+        return None
+
+
+def _layout(book, html_text: str) -> PartedLayout | None:
+    texts = parts.parts(html_text, workers())
+    if len(texts) < 2:
+        return None
+    store = partwork.store_for(book.config)
+    state = _Book(book.config, texts, tuple(map(parts.ids, texts)), tuple(map(xrefs.counted, texts)), {}, {},
+                  [0] * len(texts), partwork.known_counts(store, texts))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(min(workers(), len(texts)), mp_context=context) as pool:
+        for rounds in range(1, MAX_ROUNDS + 2):
+            plans = _plans(state)
+            changed = [k for k, (_, name) in enumerate(plans) if state.signatures.get(k) != name]
+            todo = [k for k in changed if not state.waits(k)] or changed  # parts waiting on each other: all
+            if not todo:
+                partwork.keep_counts(store, texts, state.counts())
+                return _merged(state, rounds - 1)
+            if rounds > MAX_ROUNDS:
+                return None
+            _run(state, plans, todo, pool, store)
+    return None
+
+
+def _run(state: _Book, plans, todo: list[int], pool, store) -> None:
+    """Lay out the parts ``todo`` (those the cache does not have), in book order of results."""
+    found = {k: partwork.cached(store, plans[k][1]) for k in todo}
+    futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k], plans[k][0])
+               for k in todo if found[k] is None}
+    for k in todo:
+        if found[k] is None:
+            found[k] = futures[k].result()
+            partwork.keep(store, plans[k][1], found[k])
+            state.layouts[k] += 1
+        state.results[k], state.signatures[k] = found[k], plans[k][1]
+
+
+def _plans(state: _Book) -> list[tuple[partview.Part, str]]:
+    """Each part's ``Part`` from the other parts' last layouts, and its signature."""
+    counts = state.counts()
+    offsets = [sum(counts[:k]) for k in range(len(counts))]
+    pages = [_pages(state, k, counts[k]) for k in range(len(counts))]
+    book_lines = tuple(line for k in sorted(state.results)
+                       for line in partwork.in_book(state.results[k], offsets[k], k).lines)
+    every = tuple(p for group in pages for p in group)
+    view = partview.View(None, partview.Elsewhere(every, (), book_lines))
+    labels, where = folios.page_labels(view), _where(every)
+    main = folios.main_matter_start(view)
+    printed = lines.print_lines(view, lines.Settings.from_config(state.config).restart)
+    plans = []
+    for k, text in enumerate(state.texts):
+        own = range(offsets[k] + 1, offsets[k] + counts[k] + 1)
+        elsewhere = partview.Elsewhere(every[:offsets[k]], every[offsets[k] + counts[k]:],
+                                       tuple(line for line in book_lines if line.page not in own))
+        others = xrefs.referenced(text) & state.elsewhere(k)
+        refs = {i: labels[where[i] - 1] if i in where else "" for i in others}
+        part = partview.Part(elsewhere, k == len(state.texts) - 1, state.ids[k], tuple(sorted(refs.items())),
+                             offsets[k] - main + 1 if k and offsets[k] >= main else 0)
+        plans.append((part, signature(state, k, part, where, labels, printed)))
+    return plans
+
+
+def _pages(state: _Book, k: int, count: int) -> tuple[partview.PageFacts, ...]:
+    if k in state.results:
+        return state.results[k].pages
+    main = partview.PageFacts((), folios.MAIN) if parts.holds_main(state.texts[k]) else None
+    return ((main,) if main else ()) + (partview.PageFacts(()),) * (count - bool(main))
+
+
+def _where(pages) -> dict[str, int]:
+    where: dict[str, int] = {}
+    for number, page in enumerate(pages, start=1):
+        for anchor in page.anchors:
+            where.setdefault(anchor, number)
+    return where
+
+
+def signature(state: _Book, k: int, part: partview.Part, where, labels, printed) -> str:
+    """The hash of what part ``k`` is laid out from: its HTML, the edition's settings, its first page
+    and folio, the book's gutter, and the pages and lines it prints of other parts."""
+    counted = state.counted[k] - state.ids[k]
+    pages = sorted((i, where[i], labels[where[i] - 1]) for i in counted if i in where)
+    held = sorted((line.page, line.number, i) for line in printed for i in line.ids if i in counted)
+    own = state.counts()[k]  # the gutter is chosen from the book's pages: the part's own from its last layout
+    facts = (part.offset, part.first_folio, part.last, gutter(part.book_pages(own)), pages, held)
+    return cache.key(state.texts[k], _settings(state.config), repr(facts))
+
+
+def _settings(config) -> bytes:
+    """What the layout reads besides the HTML: edition.toml and the output profile."""
+    data = config.path.read_bytes() if config.path.is_file() else b""
+    profile = config.resolve(config.output.icc_profile) if config.output.icc_profile else None
+    return data + (profile.read_bytes() if profile is not None and profile.is_file() else b"")
+
+
+def _merged(state: _Book, rounds: int) -> PartedLayout:
+    counts = state.counts()
+    offsets = [sum(counts[:k]) for k in range(len(counts))]
+    placed = [partwork.in_book(state.results[k], offsets[k], k) for k in range(len(counts))]
+    total = sum(counts)
+    extra = pdfmerge.padding(total, state.config.output.pad_to)
+    pages = tuple(p for r in placed for p in r.pages) + (partview.PageFacts(()),) * extra
+    starts = tuple(s for r in placed for s in r.starts) + tuple(pagemap.PageStart(total + n + 1) for n in range(extra))
+    facts = layoutfacts.LayoutFacts(pages, tuple(line for r in placed for line in r.lines), starts)
+    ranges = folios.label_ranges(facts.view())
+    pdfs = tuple(pdfmerge.merge([r.pdfs[v] for r in placed], ranges, extra) for v in range(len(placed[0].pdfs)))
+    refused = tuple({repr(f): f for r in placed for f in r.refused}.values())
+    return PartedLayout(facts, pdfs, refused, tuple(state.layouts), rounds, tuple(counts))
+
+
+def pdf_bytes(document, config, variant: str, index: int) -> bytes:
+    """The PDF of ``variant`` (the ``index``-th the edition asks for): written from a Document, or the
+    merged parts'."""
+    if isinstance(document, PartedLayout):
+        return document.pdfs[index]
+    from lectio.render import pdf
+
+    return pdf.pdf_bytes(document, config, variant)

@@ -21,8 +21,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from lectio import cache
-from lectio.render import folios, layoutfacts, lines, pagemap, parts, partview, partwork, pdfmerge, xrefs
-from lectio.render.pagesetup import gutter
+from lectio.render import folios, layoutfacts, lines, pageestimate, pagemap, parts, partview, partwork, pdfmerge, xrefs
+from lectio.render.pagesetup import PageSetup, gutter, gutter_fits
 
 ENV = "LECTIO_LAYOUT"  # "parallel" or "single" force a path; unset or "auto": by size
 THRESHOLD = 400_000  # characters of text from which the parts pay for their processes (docs/parallel.md)
@@ -70,6 +70,14 @@ class _Book:
     signatures: dict
     layouts: list
     known: dict  # part → its page count in the last build that laid it out (the first guess)
+    planned: int = 0  # the book's page count its gutter is chosen for, the same in every part
+
+    def replan(self) -> None:
+        """With every part laid out, the gutter chosen again when the book's real count asks for another
+        (``pagesetup.gutter_fits``: the single layout's rule)."""
+        total = sum(self.counts())
+        if len(self.results) == len(self.texts) and not gutter_fits(self.planned, total):
+            self.planned = total
 
     def elsewhere(self, k: int) -> frozenset[str]:
         """The ids of the parts other than ``k``."""
@@ -112,10 +120,12 @@ def _layout(book, html_text: str) -> PartedLayout | None:
         return None
     store = partwork.store_for(book.config)
     state = _Book(book.config, texts, tuple(map(parts.ids, texts)), tuple(map(xrefs.counted, texts)), {}, {},
-                  [0] * len(texts), partwork.known_counts(store, texts))
+                  [0] * len(texts), partwork.known_counts(store, texts),
+                  pageestimate.planned_pages(html_text, PageSetup.from_config(book.config)))
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(min(workers(), len(texts)), mp_context=context) as pool:
         for rounds in range(1, MAX_ROUNDS + 2):
+            state.replan()
             plans = _plans(state)
             changed = [k for k, (_, name) in enumerate(plans) if state.signatures.get(k) != name]
             todo = [k for k in changed if not state.waits(k)] or changed  # parts waiting on each other: all
@@ -131,7 +141,7 @@ def _layout(book, html_text: str) -> PartedLayout | None:
 def _run(state: _Book, plans, todo: list[int], pool, store) -> None:
     """Lay out the parts ``todo`` (those the cache does not have), in book order of results."""
     found = {k: partwork.cached(store, plans[k][1]) for k in todo}
-    futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k], plans[k][0])
+    futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k], plans[k][0], state.planned)
                for k in todo if found[k] is None}
     for k in todo:
         if found[k] is None:
@@ -187,8 +197,7 @@ def signature(state: _Book, k: int, part: partview.Part, where, labels, printed)
     counted = state.counted[k] - state.ids[k]
     pages = sorted((i, where[i], labels[where[i] - 1]) for i in counted if i in where)
     held = sorted((line.page, line.number, i) for line in printed for i in line.ids if i in counted)
-    own = state.counts()[k]  # the gutter is chosen from the book's pages: the part's own from its last layout
-    facts = (part.offset, part.first_folio, part.last, gutter(part.book_pages(own)), pages, held)
+    facts = (part.offset, part.first_folio, part.last, gutter(state.planned), pages, held)
     return cache.key(state.texts[k], _settings(state.config), repr(facts))
 
 

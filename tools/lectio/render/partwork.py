@@ -32,11 +32,12 @@ class PartResult:
     stable: bool = True
 
 
-def lay_out(config, text: str, part: partview.Part) -> PartResult:
-    """Lay out one part and write its PDFs (in a worker process: every argument is pickled)."""
+def lay_out(config, text: str, part: partview.Part, planned: int) -> PartResult:
+    """Lay out one part, its gutter chosen for the book's ``planned`` pages, and write its PDFs (in a
+    worker process: every argument is pickled)."""
     from lectio.render import pdf
 
-    document = pdf.layout(text, config, part)
+    document = pdf.layout(text, config, planned=planned, part=part)
     variants = (config.output.pdf_variant, *config.output.extra_variants)
     pdfs = tuple(pdf.pdf_bytes(document, config, variant) for variant in variants)
     starts = laidout.first_column(pagemap.page_starts(document), document)

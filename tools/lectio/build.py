@@ -11,7 +11,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import config as config_stage, pipeline, sources, transaction, verify
+from lectio import config as config_stage, pipeline, progress, sources, transaction, verify
 from lectio.errors import ERROR, Finding, SourceError, Location
 from lectio.fsutil import atomic_write, display_path
 from lectio.verify import fidelity
@@ -37,7 +37,7 @@ def build(project, targets=TARGETS, check_outputs: bool = True, echo=print) -> B
     previous outputs as they were and no temporary file.
     """
     checked = pipeline.check(project)
-    pipeline.fail_on_errors(checked)
+    pipeline.fail_on_errors(checked, echo)
     book = checked.book
     result = BuildResult()
     output_dir = book.config.output_dir
@@ -69,6 +69,7 @@ def _render(book, targets, staging: Path, result: BuildResult, echo) -> list[Pat
     return staged
 
 
+@progress.stage("verify")
 def _verify(project, targets, staging: Path, result: BuildResult, echo, book=None) -> None:
     findings, report = verify_outputs(project, targets, folder=staging, book=book)
     shown = _as_final(staging)
@@ -92,6 +93,7 @@ def _as_final(staging: Path):
     return shown
 
 
+@progress.stage("layout")
 def layout_pdf(book):
     """The laid-out print book (WeasyPrint's Document), written or not."""
     from lectio.render import html, pdf
@@ -99,6 +101,7 @@ def layout_pdf(book):
     return pdf.layout(html.write_html(book, pdf.print_css(book.config)), book.config)
 
 
+@progress.stage("pdf")
 def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
     """The PDF and its extra variants, written into ``folder`` (default: the output folder);
     a PDF/X that fails its check (:mod:`lectio.verify.printvariant`) is an error."""
@@ -116,6 +119,7 @@ def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
     return made
 
 
+@progress.stage("cover")
 def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
     """The full-wrap print cover for the laid-out interior ``document`` (its spine from the page count)."""
     from lectio.render import coverpdf, pdf
@@ -132,6 +136,7 @@ def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
     return path
 
 
+@progress.stage("epub")
 def make_epub(book, document=None, folder: Path | None = None) -> Path:
     """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the
     printed folios (``folios.page_labels``: the numbers the PDF's /PageLabels are written from)."""
@@ -148,6 +153,7 @@ def make_epub(book, document=None, folder: Path | None = None) -> Path:
     return path
 
 
+@progress.stage("tei")
 def make_tei(book, folder: Path | None = None) -> Path:
     """The TEI P5 export, ``<name>.tei.xml`` (``render.tei``; docs/tei.md)."""
     from lectio.render import tei
@@ -189,17 +195,20 @@ def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=No
         elif target == "tei":
             from lectio.verify import tei
 
-            found, report["tei"] = tei.check(path, schema=tei_schema, book=book)
+            with progress.stage("tei check"):
+                found, report["tei"] = tei.check(path, schema=tei_schema, book=book)
             findings += found
         else:
-            found, report["epub"] = verify.verify_epub(path)
+            with progress.stage("epubcheck"):
+                found, report["epub"] = verify.verify_epub(path)
             findings += found
     found, report["cover"] = _cover(config, folder)
     findings += found
     built = [output_path(config, t, folder) if t in targets and output_path(config, t, folder).exists() else None
              for t in ("pdf", "epub")]
     if any(built):
-        found, report["fidelity"] = fidelity.verify(book or project, *built)
+        with progress.stage("fidelity"):
+            found, report["fidelity"] = fidelity.verify(book or project, *built)
         findings += found
     if built[0] is not None:  # after fidelity: the notes it found in the PDF must be Note elements
         found, report["pdf-structure"] = _structure(config, folder, report.get("fidelity", {}))
@@ -220,6 +229,7 @@ def _newest(config, target: str, folder: Path | None) -> Path | None:
     return next((p for p in (output_path(config, target, folder), output_path(config, target)) if p.exists()), None)
 
 
+@progress.stage("preflight")
 def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[dict]]:
     """The preflight of the PDF and of each extra variant (build/<name>.pdfa-3b.pdf)."""
     from lectio.render.pdf import variant_path
@@ -239,6 +249,7 @@ def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[
     return found, reports
 
 
+@progress.stage("structure check")
 def _structure(config, folder: Path | None, fidelity_report: dict) -> tuple[list[Finding], list[dict]]:
     """The structure check of the PDF and of each extra variant built (``verify.pdfstructure``): at least
     the readings' notes the fidelity check found in the outputs must be ``Note`` elements."""

@@ -95,21 +95,20 @@ class Live(Lines):
     """A live line on a terminal (rich), shown while a stage runs; lines printed above it."""
 
     def __init__(self, verbosity: int, color: bool):
-        from rich.console import Console
-
         super().__init__(verbosity)
         self.color = color
-        self.console = Console(stderr=True, no_color=not color, highlight=False, emoji=False)
         self._life = threading.RLock()  # starting, stopping and printing; never taken by __rich__
         self._live = None
 
     def started(self, name: str) -> None:
         with self._life:
             super().started(name)
-            if self._live is None:
+            if self._live is None:  # rich is imported here: a command with no stage never loads it
+                from rich.console import Console
                 from rich.live import Live as RichLive
 
-                self._live = RichLive(self, console=self.console, transient=True, refresh_per_second=4)
+                console = Console(stderr=True, no_color=not self.color, highlight=False, emoji=False)
+                self._live = RichLive(self, console=console, transient=True, refresh_per_second=4)
                 self._live.start()
 
     def finished(self, name: str, seconds: float) -> None:
@@ -129,7 +128,7 @@ class Live(Lines):
             if self._live is None:
                 click.echo(text, err=err)
             else:
-                self.console.print(text, markup=False, highlight=False, soft_wrap=True)
+                self._live.console.print(text, markup=False, highlight=False, soft_wrap=True)
 
     def __rich__(self):
         from rich.text import Text

@@ -150,9 +150,9 @@ def test_stages_from_two_threads(capsys):
 
 
 @pytest.mark.parametrize("severity", ["error", "warning", "info"])
-def test_a_printed_finding_is_told_from_a_report_line(severity):
-    finding = Finding("notes.no-text", "no text for note marker (2)", Location("a.txt", 2, 46), severity,
-                      fix="write the note's text")
+@pytest.mark.parametrize("message", ["no text for note marker (2)", "a message\non two lines"])
+def test_a_printed_finding_is_told_from_a_report_line(severity, message):
+    finding = Finding("notes.no-text", message, Location("a.txt", 2, 46), severity, fix="write the note's text")
     assert display.severity_of(str(finding)) == severity
     assert display.severity_of("EPUBCheck: 0 errors, 0 warnings") is None
     assert display.severity_of("wrote build/tiny.pdf") is None

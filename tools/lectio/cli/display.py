@@ -32,12 +32,13 @@ import click
 from lectio import progress
 
 QUIET, NORMAL, VERBOSE = -1, 0, 1
-_FINDING = re.compile(r"^.*?: (error|warning|info): .* \[[\w.-]+\]$")
+_FINDING = re.compile(r"^[^\n]*?: (error|warning|info): .*? \[[\w.-]+\]$", re.S | re.M)
 
 
-def severity_of(line: str) -> str | None:
-    """The severity of a finding printed as text (``errors.Finding.__str__``), None for any other line."""
-    found = _FINDING.match(line.split("\n", 1)[0])
+def severity_of(text: str) -> str | None:
+    """The severity of a finding printed as text (``errors.Finding.__str__``: ``where: severity:
+    message [code]``, the message possibly on several lines), None for any other line."""
+    found = _FINDING.match(text)
     return found.group(1) if found else None
 
 

@@ -129,6 +129,7 @@ def test_stages_from_two_threads(capsys):
         with progress.stage(name):
             with progress.stage(f"{name} step"):
                 progress.pages(laid_out)
+                progress.pages(2)  # a small render after the book's layout: shown, not counted at the end
                 inside.wait(timeout=10)
                 done.wait(timeout=10)
 
@@ -143,9 +144,10 @@ def test_stages_from_two_threads(capsys):
             thread.join(timeout=10)
     finally:
         progress.install(previous)
-    assert "pdf › pdf step (page 12)" in running and "epub › epub step (page 3)" in running
+    assert "pdf › pdf step (page 2)" in running and "epub › epub step (page 2)" in running
     err = capsys.readouterr().err
     assert re.search(r"^  pdf step \d+\.\d\d s \(12 pages\)$", err, re.M)
+    assert re.search(r"^  epub step \d+\.\d\d s \(3 pages\)$", err, re.M)
     assert re.search(r"^epub \d+\.\d\d s$", err, re.M) and lines.idle()
 
 

@@ -5,7 +5,8 @@ command is one of:
 
 - none (``progress.Silent``): ``-q``, or no terminal without ``-v``: plain lines only;
 - :class:`Lines`: ``-v`` without a live display: each stage on its own line as it finishes,
-  indented under the stage it belongs to, with its time (and the pages it laid out);
+  indented under the stage it belongs to, with its time (and the most pages one of its layouts
+  reached: the book's, not those of a small render after it);
 - :class:`Live`: stdout and stderr both terminals (and ``TERM`` not ``dumb``): one line on stderr,
   redrawn a few times a second, with the stages running, the pages laid out so far and the time
   since the command started, erased when the last stage ends; with ``-v`` also the lines of
@@ -50,7 +51,8 @@ class Lines:
         self.began = time.monotonic()
         self._lock = threading.Lock()  # the stacks and the pages
         self._stacks: dict[int, list[str]] = {}
-        self._pages: dict[int, int] = {}
+        self._pages: dict[int, int] = {}  # the page being laid out, per thread
+        self._most: dict[int, int] = {}  # the most pages one layout of the running stage reached
 
     def started(self, name: str) -> None:
         with self._lock:
@@ -62,14 +64,17 @@ class Lines:
             depth = len(stack) - 1
             if name in stack:
                 del stack[len(stack) - 1 - stack[::-1].index(name)]
-            laid_out = self._pages.pop(threading.get_ident(), 0)
+            self._pages.pop(threading.get_ident(), None)
+            laid_out = self._most.pop(threading.get_ident(), 0)
         if self.verbosity >= VERBOSE:
             pages = f" ({laid_out} page{'s' if laid_out != 1 else ''})" if laid_out else ""
             self.echo(f"{'  ' * max(depth, 0)}{name} {seconds:.2f} s{pages}", err=True)
 
     def pages(self, count: int) -> None:
         with self._lock:
-            self._pages[threading.get_ident()] = count
+            ident = threading.get_ident()
+            self._pages[ident] = count
+            self._most[ident] = max(count, self._most.get(ident, 0))
 
     def running(self) -> str:
         """The stages running in each thread, innermost last, with the pages laid out there."""

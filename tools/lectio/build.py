@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import config as config_stage, pipeline, tasks, transaction, verify
+from lectio import config as config_stage, pipeline, progress, tasks, transaction, verify
 from lectio.errors import ERROR, Finding, Location
 from lectio.fsutil import atomic_write, display_path
 from lectio.model import Book
@@ -37,7 +37,7 @@ def build(project, targets=TARGETS, check_outputs: bool = True, echo=print) -> B
     previous outputs as they were and no temporary file.
     """
     checked = pipeline.check(project)
-    pipeline.fail_on_errors(checked)
+    pipeline.fail_on_errors(checked, echo)
     book = checked.book
     result = BuildResult()
     output_dir = book.config.output_dir
@@ -86,6 +86,7 @@ def _print_and_epub(book, targets, staging: Path, result: BuildResult, echo, wor
     return staged, started
 
 
+@progress.stage("verify")
 def _verify(project, targets, staging: Path, result: BuildResult, echo, book=None, started=None) -> None:
     findings, report = verify_outputs(project, targets, folder=staging, book=book, started=started)
     shown = _as_final(staging)
@@ -109,6 +110,7 @@ def _as_final(staging: Path):
     return shown
 
 
+@progress.stage("layout")
 def layout_pdf(book):
     """The laid-out print book: WeasyPrint's Document, or a big book laid out in parts on every core
     (``render.parallel``, docs/parallel.md); ``render.layoutfacts`` reads either."""
@@ -118,6 +120,7 @@ def layout_pdf(book):
     return (parallel.layout(book, text) if parallel.wanted(text) else None) or pdf.layout(text, book.config)
 
 
+@progress.stage("pdf")
 def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
     """The PDF and its extra variants, written into ``folder`` (default: the output folder);
     a PDF/X that fails its check (:mod:`lectio.verify.printvariant`) is an error."""
@@ -135,6 +138,7 @@ def make_pdf(book, document=None, folder: Path | None = None) -> list[Path]:
     return made
 
 
+@progress.stage("cover")
 def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
     """The full-wrap print cover for the laid-out interior ``document`` (its spine from the page count)."""
     from lectio.render import coverpdf, layoutfacts, pdf
@@ -151,6 +155,7 @@ def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
     return path
 
 
+@progress.stage("epub")
 def make_epub(book, document=None, folder: Path | None = None, prepared=None) -> Path:
     """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the
     printed folios (``folios.page_labels``: the numbers the PDF's /PageLabels are written from).
@@ -169,6 +174,7 @@ def make_epub(book, document=None, folder: Path | None = None, prepared=None) ->
     return path
 
 
+@progress.stage("tei")
 def make_tei(book, folder: Path | None = None) -> Path:
     """The TEI P5 export, ``<name>.tei.xml`` (``render.tei``; docs/tei.md)."""
     from lectio.render import tei
@@ -229,12 +235,14 @@ def _checks(config, paths: dict[str, Path], folder: Path | None, source, tei_sch
     checked["cover"] = _cover(config, folder)  # the cover target itself is checked here, against the interior
     built = [paths[t] if t in paths and paths[t].exists() else None for t in ("pdf", "epub")]
     if any(built):
-        checked["fidelity"] = fidelity.verify(source, *built)
+        with progress.stage("fidelity"):
+            checked["fidelity"] = fidelity.verify(source, *built)
     if built[0] is not None:  # after fidelity: the notes it found in the PDF must be Note elements
         checked["pdf-structure"] = _structure(config, folder, checked.get("fidelity", ([], {}))[1])
     return checked
 
 
+@progress.stage("epubcheck")
 def _epubcheck(epub: Path, warm=None) -> tuple[list[Finding], dict]:
     """EPUBCheck on ``epub`` (``verify.epubcheck``), in a thread: its time is a Java process's; with
     ``warm`` (a Future of ``epubwarm.Prewarmed``), by the JVM the build started during the layout."""
@@ -249,6 +257,7 @@ def _warm_epubcheck(prepared, staging: Path):
     return epubwarm.Prewarmed.start(prepared.result().data, staging / ".epubcheck")
 
 
+@progress.stage("tei check")
 def _tei(path: Path, schema: bool, book) -> tuple[list[Finding], dict]:
     from lectio.verify import tei
 
@@ -268,6 +277,7 @@ def _newest(config, target: str, folder: Path | None) -> Path | None:
     return next((p for p in (output_path(config, target, folder), output_path(config, target)) if p.exists()), None)
 
 
+@progress.stage("preflight")
 def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[dict]]:
     """The preflight of the PDF and of each extra variant (build/<name>.pdfa-3b.pdf)."""
     from lectio.render.pdf import variant_path
@@ -287,6 +297,7 @@ def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[
     return found, reports
 
 
+@progress.stage("structure check")
 def _structure(config, folder: Path | None, fidelity_report: dict) -> tuple[list[Finding], list[dict]]:
     """The structure check of the PDF and of each extra variant built (``verify.pdfstructure``): at least
     the readings' notes the fidelity check found in the outputs must be ``Note`` elements."""

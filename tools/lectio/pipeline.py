@@ -10,8 +10,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import apparatus, assemble, citations, config as config_stage, index, notes, pandoc, sources, variants
-from lectio.errors import ERROR, WARNING, Finding, SourceError, StageFailed
+from lectio import apparatus, assemble, citations, config as config_stage, index, notes, pandoc, progress, sources, variants
+from lectio.errors import ERROR, INFO, WARNING, Finding, SourceError, StageFailed
 from lectio.model import Book, Reading, Text
 from lectio.sources import structure
 
@@ -26,22 +26,28 @@ class Checked:
         return [f for f in self.findings if f.severity == ERROR]
 
 
+@progress.stage("check")
 def check(project: Path | str = ".", strict: bool = False) -> Checked:
     """Run config → sources → notes → citations → apparatus → assemble; collect findings."""
-    config = config_stage.load(project)
+    with progress.stage("config"):
+        config = config_stage.load(project)
     findings: list[Finding] = []
     readings = read_readings(config, findings)
-    collated = variants.collate_readings(config, readings, findings)
+    with progress.stage("variants"):
+        collated = variants.collate_readings(config, readings, findings)
     intro = _read_introduction(config, findings)
     findings += _editor_files(config)
     entries = []
     if config.apparatus.file:
-        entries, found = apparatus.load_apparatus(config.resolve(config.apparatus.file), readings)
+        with progress.stage("apparatus"):
+            entries, found = apparatus.load_apparatus(config.resolve(config.apparatus.file), readings)
         findings += found
     texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
     bibliography = _citations(config, texts, findings)
-    book = assemble.assemble(config, intro, readings, entries, bibliography, findings, collated)
-    indexes, found = index.build(config, book)  # matched in the assembled text: a stage after assemble
+    with progress.stage("assemble"):
+        book = assemble.assemble(config, intro, readings, entries, bibliography, findings, collated)
+    with progress.stage("index"):
+        indexes, found = index.build(config, book)  # matched in the assembled text: a stage after assemble
     findings += found
     book = dataclasses.replace(book, indexes=indexes)
     if strict:
@@ -51,6 +57,7 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
     return Checked(book, findings)
 
 
+@progress.stage("sources")
 def read_readings(config, findings: list[Finding]) -> list[Reading]:
     """Every reading through sources and notes: what the apparatus anchors on."""
     return [_read_reading(config, item, findings) for item in config.readings]
@@ -65,6 +72,7 @@ def _read_reading(config, item: "config_stage.Reading", findings: list[Finding])
     return Reading(item.siglum, item.title, item.author, text, item.description, item.language)
 
 
+@progress.stage("markup scan")
 def _editor_files(config) -> list[Finding]:
     """Raw HTML, unsafe links (see render.sanitize) and overlong words in every file the editor writes
     (Word and HTML sources are sanitized by their reader: sources.office); stylesheet URLs that point
@@ -98,6 +106,7 @@ def _read_introduction(config, findings: list[Finding]) -> Text | None:
     return text
 
 
+@progress.stage("citations")
 def _citations(config, texts: list[Text], findings: list[Finding]) -> list[tuple[str, str]]:
     files = [config.resolve(f) for f in config.bibliography.files]
     bib = citations.load_bibliography(files)
@@ -133,6 +142,11 @@ class _ApparatusNotes(Text):
             note.number = number
 
 
-def fail_on_errors(checked: Checked) -> None:
+def fail_on_errors(checked: Checked, echo=None) -> None:
+    """Stop on the check's errors; ``echo`` (the build's) gets its warnings and resolved findings first,
+    so that a build shows them as ``lectio check`` does (the errors are the raised error's)."""
+    for finding in checked.findings if echo is not None else ():
+        if finding.severity in (WARNING, INFO):
+            echo(str(finding))
     if checked.errors:
         raise StageFailed(findings=checked.findings)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from lectio.cli.options import FORMAT, print_findings, shared, with_project
+from lectio.cli.options import FORMAT, print_findings, say, shared, with_project
 
 
 @click.group("apparatus")
@@ -48,7 +48,7 @@ def check(project: Path, output_format: str) -> None:
     checked = check_project(project)
     print_findings(checked.findings, output_format)
     if output_format == "text":
-        click.echo(checked.summary(), err=True)
+        say(checked.summary(), err=True)
     if checked.errors:
         sys.exit(1)
 

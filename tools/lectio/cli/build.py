@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from lectio.cli.options import with_project
+from lectio.cli.options import echo_line, say, with_project
 
 
 @click.command("build")
@@ -23,9 +23,9 @@ def command(project: Path, targets: tuple[str, ...], verify: bool) -> None:
     from lectio import build as builder
 
     started = time.monotonic()
-    result = builder.build(project, targets or builder.TARGETS, check_outputs=verify, echo=click.echo)
+    result = builder.build(project, targets or builder.TARGETS, check_outputs=verify, echo=echo_line)
     for path in result.outputs:
-        click.echo(f"wrote {path}")
-    click.echo(f"done in {time.monotonic() - started:.1f} s", err=True)
+        say(f"wrote {path}")
+    say(f"done in {time.monotonic() - started:.1f} s", err=True)
     if result.errors:
         sys.exit(1)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from lectio.cli.options import FORMAT, print_findings, with_project
+from lectio.cli.options import FORMAT, print_findings, say, with_project
 
 
 def summary(findings) -> str:
@@ -36,6 +36,6 @@ def command(project: Path, output_format: str, strict: bool, show_all: bool) -> 
         sys.exit(1)
     print_findings(checked.findings, output_format, quiet_info=not show_all, one_stream=show_all)
     if output_format == "text":
-        click.echo(summary(checked.findings), err=not show_all)
+        say(summary(checked.findings), err=not show_all)
     if checked.errors:
         sys.exit(1)

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
+from lectio.cli import display
 from lectio.cli.check import summary
-from lectio.cli.options import print_findings, shared
+from lectio.cli.options import print_findings, say, shared
 from lectio.errors import LectioError
 
 FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -27,27 +28,27 @@ def command(directory: Path, received: tuple[Path, ...], more: tuple[Path, ...])
         raise click.UsageError("files after DIRECTORY need --from: lectio new DIR --from a.txt b.md")
     made = new_project(directory, received + more)
     for relative in made.files:
-        click.echo(f"wrote {directory / relative}")
+        say(f"wrote {directory / relative}")
     for proposal in made.proposals:
-        click.echo(f"reading {proposal.siglum}: {proposal.path.name}, \"{proposal.title}\"; {proposal.describe()}")
+        say(f"reading {proposal.siglum}: {proposal.path.name}, \"{proposal.title}\"; {proposal.describe()}")
     if made.proposals:
         _check(directory)
-    click.echo(f"\nnext: cd {directory} && lectio build   (see {directory / 'README.md'})")
+    say(f"\nnext: cd {directory} && lectio build   (see {directory / 'README.md'})")
 
 
 def _check(directory: Path) -> None:
     """Run check on the new project; its findings are the editor's to settle, not a failure of ``new``."""
     from lectio import pipeline
 
-    click.echo("\nlectio check:")
+    say("\nlectio check:")
     try:
         findings = pipeline.check(directory).findings
     except LectioError as error:
-        click.echo(str(error))
-        click.echo("the project was written; settle this in its files, then run lectio check")
+        display.echo(str(error))
+        say("the project was written; settle this in its files, then run lectio check")
         return
     print_findings(findings, "text", one_stream=True)
-    click.echo(summary(findings))
+    say(summary(findings))
     if findings:
-        click.echo("the project was written (exit status 0); settle these findings in its files, "
-                   "then run lectio check")
+        say("the project was written (exit status 0); settle these findings in its files, "
+            "then run lectio check")

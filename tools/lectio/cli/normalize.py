@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from lectio.cli.options import with_project
+from lectio.cli.options import say, with_project
 
 
 @click.command("normalize")
@@ -21,4 +21,4 @@ def command(project: Path, sigla: tuple[str, ...], show_diff: bool, write: bool)
     for _text, summary in normalize.normalize_readings(project, sigla, write=write):
         if show_diff:
             click.echo(summary.diff, nl=False)
-        click.echo(summary.line, err=show_diff)
+        say(summary.line, err=show_diff)

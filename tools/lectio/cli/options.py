@@ -1,5 +1,10 @@
-"""What every ``lectio`` command shares: ``-p/--project`` and ``--debug`` (accepted
-before or after the subcommand), finding the project, printing findings.
+"""What every ``lectio`` command shares: ``-p/--project``, ``-q/--quiet``, ``-v/--verbose`` and
+``--debug`` (accepted before or after the subcommand), finding the project, printing findings.
+
+``-q``: errors and warnings only (on stderr); no report lines, no "wrote" or "done" lines. What a
+command was asked to print (``--format json``, ``--diff``, a listing) is still printed. ``-v``: also
+each stage with its time as it finishes, and the findings the editor has resolved (info). The last
+of ``-q`` and ``-v`` given wins. The progress display is :mod:`lectio.cli.display`'s (docs/cli.md).
 
 A command that works on a project gets the folder (or ``edition.toml``) from
 ``-p`` given after the subcommand, else from ``-p`` given before it, else by
@@ -14,6 +19,7 @@ from pathlib import Path
 
 import click
 
+from lectio.cli import display
 from lectio.errors import ConfigError, Location
 
 CONFIG_NAME = "edition.toml"
@@ -27,6 +33,7 @@ class Settings:
 
     project: Path | None = None
     debug: bool = False
+    verbosity: int = display.NORMAL
 
 
 def settings() -> Settings:
@@ -43,10 +50,30 @@ def _set_debug(ctx: click.Context, _param, value: bool) -> None:
         ctx.find_root().ensure_object(Settings).debug = True
 
 
+def _set_verbosity(level: int):
+    def callback(ctx: click.Context, _param, value: bool) -> None:
+        if value:
+            ctx.find_root().ensure_object(Settings).verbosity = level
+    return callback
+
+
 def shared(function):
-    """Add ``-p/--project`` and ``--debug`` to a group or a command."""
+    """Add ``-p/--project``, ``-q``, ``-v`` and ``--debug`` to a group or a command, and report its
+    stages (:func:`display.reporting`) while it runs."""
+    command = function
+
+    @functools.wraps(command)
+    def reporting(*args, **kwargs):
+        with display.reporting(settings().verbosity):
+            return command(*args, **kwargs)
+
     function = click.option("--debug", is_flag=True, expose_value=False, callback=_set_debug,
-                            help="Show tracebacks.")(function)
+                            help="Show tracebacks.")(reporting)
+    function = click.option("--verbose", "-v", is_flag=True, expose_value=False,
+                            callback=_set_verbosity(display.VERBOSE),
+                            help="Also show each stage with its time, and the resolved findings.")(function)
+    function = click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_set_verbosity(display.QUIET),
+                            help="Only errors and warnings (on stderr).")(function)
     return click.option("--project", "-p", type=PATH, expose_value=False, callback=_set_project,
                         help="Project folder or its edition.toml (default: found from the working "
                              "directory upwards).")(function)
@@ -58,6 +85,26 @@ def with_project(function):
     def wrapper(*args, **kwargs):
         return function(find_project(settings().project), *args, **kwargs)
     return shared(wrapper)
+
+
+def quiet() -> bool:
+    return settings().verbosity <= display.QUIET
+
+
+def say(text: str, err: bool = False) -> None:
+    """A report line ("wrote …", a summary, the verification's figures): not with ``-q``."""
+    if not quiet():
+        display.echo(text, err=err)
+
+
+def echo_line(text: str) -> None:
+    """A line the build says (``build.build``'s ``echo``): a finding on stderr (its info only with
+    ``-v``), told from a report line by its form (``display.severity_of``); a report line as :func:`say`."""
+    severity = display.severity_of(text)
+    if severity is None:
+        say(text)
+    elif severity != "info" or settings().verbosity >= display.VERBOSE:
+        display.echo(text, err=severity != "info")
 
 
 def find_project(given: Path | None, start: Path | None = None) -> Path:
@@ -77,11 +124,13 @@ def find_project(given: Path | None, start: Path | None = None) -> Path:
 
 
 def print_findings(findings, output_format: str, quiet_info: bool = True, one_stream: bool = False) -> None:
-    """Findings as text (errors and warnings on stderr unless ``one_stream``) or as JSON."""
+    """Findings as text (errors and warnings on stderr unless ``one_stream``; info with ``-v`` or
+    without ``quiet_info``) or as JSON."""
     if output_format == "json":
-        click.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
+        display.echo(json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2))
         return
+    quiet_info = quiet_info and settings().verbosity < display.VERBOSE
     for finding in findings:
-        if finding.severity == "info" and quiet_info:
+        if finding.severity == "info" and (quiet_info or quiet()):
             continue
-        click.echo(str(finding), err=finding.severity != "info" and not one_stream)
+        display.echo(str(finding), err=finding.severity != "info" and not one_stream)

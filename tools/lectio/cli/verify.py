@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from lectio.cli.options import FORMAT, print_findings, with_project
+from lectio.cli.options import FORMAT, print_findings, say, with_project
 from lectio.errors import ERROR
 
 
@@ -27,7 +27,7 @@ def command(project: Path, output_format: str, tei_schema: bool) -> None:
         click.echo(json.dumps({"report": report, "findings": [f.to_dict() for f in findings]}, indent=2))
     else:
         for line in builder.report_lines(report):
-            click.echo(line)
+            say(line)
         print_findings(findings, "text")
     if any(f.severity == ERROR for f in findings):
         sys.exit(1)

@@ -11,9 +11,10 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import config as config_stage, pipeline, sources, transaction, verify
+from lectio import cache, config as config_stage, manifest, pipeline, sources, transaction, verify
 from lectio.errors import ERROR, Finding, SourceError, Location
-from lectio.fsutil import atomic_write, display_path
+from lectio.fsutil import as_final as _as_final, atomic_write, display_path
+from lectio.targets import SUFFIXES, TARGETS  # what ``lectio build`` makes (without --to: TARGETS)
 from lectio.verify import fidelity
 
 
@@ -27,9 +28,7 @@ class BuildResult:
         return [f for f in self.findings if f.severity == ERROR]
 
 
-TARGETS = ("pdf", "epub", "tei")  # what ``lectio build`` makes without --to
-
-
+@manifest.recorded  # build/.cache/manifest.json: what it read and wrote (docs/rebuilds.md)
 def build(project, targets=TARGETS, check_outputs: bool = True, echo=print) -> BuildResult:
     """Check, render every output in a staging folder, verify there, then replace the set.
 
@@ -78,18 +77,6 @@ def _verify(project, targets, staging: Path, result: BuildResult, echo, book=Non
     for finding in findings:
         if finding.severity != "info":
             echo(shown(str(finding)))
-
-
-def _as_final(staging: Path):
-    """Messages about the staged outputs name the places the outputs are moved to."""
-    final = display_path(staging.parent)
-    names = sorted({str(staging), display_path(staging)}, key=len, reverse=True)
-
-    def shown(line: str) -> str:
-        for name in names:
-            line = line.replace(name, final)
-        return line
-    return shown
 
 
 def layout_pdf(book):
@@ -157,9 +144,6 @@ def make_tei(book, folder: Path | None = None) -> Path:
     return path
 
 
-SUFFIXES = {"pdf": "pdf", "epub": "epub", "cover": "cover.pdf", "tei": "tei.xml"}  # target → file name suffix
-
-
 def output_path(config, target: str, folder: Path | None = None) -> Path:
     """``<name>.<suffix>`` of a target in ``folder`` (a staging folder), or in the output folder."""
     return _in(config.output_file(SUFFIXES.get(target, target)), folder)
@@ -176,33 +160,39 @@ def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=No
     (else the project checked again)."""
     config = config_stage.load(project)
     findings, report = [], {}
+    out, inputs = config.output_dir, cache.inputs_key(config.path)  # checks already passed are replayed
     for target in targets:
         path = output_path(config, target, folder)
         if not path.exists():
             findings.append(Finding("verify.missing", f"{target.upper()} not built yet", Location(display_path(path)),
                                     ERROR, fix="run lectio build"))
         elif target == "pdf":
-            found, report["pdf"] = _preflight(config, folder)
+            found, report["pdf"] = cache.verified(out, "preflight", _pdfs(config, folder), inputs,
+                                                  lambda: _preflight(config, folder))
             findings += found
         elif target == "cover":
             continue  # checked below, against the interior
         elif target == "tei":
             from lectio.verify import tei
 
-            found, report["tei"] = tei.check(path, schema=tei_schema, book=book)
+            found, report["tei"] = cache.verified(out, f"tei {tei_schema}", [path], inputs,
+                                                  lambda: tei.check(path, schema=tei_schema, book=book))
             findings += found
         else:
-            found, report["epub"] = verify.verify_epub(path)
+            found, report["epub"] = cache.verified(out, "epubcheck", [path], "", lambda: verify.verify_epub(path))
             findings += found
     found, report["cover"] = _cover(config, folder)
     findings += found
     built = [output_path(config, t, folder) if t in targets and output_path(config, t, folder).exists() else None
              for t in ("pdf", "epub")]
     if any(built):
-        found, report["fidelity"] = fidelity.verify(book or project, *built)
+        found, report["fidelity"] = cache.verified(out, "fidelity", filter(None, built), inputs,
+                                                   lambda: fidelity.verify(book or project, *built))
         findings += found
     if built[0] is not None:  # after fidelity: the notes it found in the PDF must be Note elements
-        found, report["pdf-structure"] = _structure(config, folder, report.get("fidelity", {}))
+        notes = report.get("fidelity", {})
+        found, report["pdf-structure"] = cache.verified(out, f"structure {_notes(notes)}", _pdfs(config, folder),
+                                                        inputs, lambda: _structure(config, folder, notes))
         findings += found
     return findings, report
 
@@ -242,17 +232,29 @@ def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[
 def _structure(config, folder: Path | None, fidelity_report: dict) -> tuple[list[Finding], list[dict]]:
     """The structure check of the PDF and of each extra variant built (``verify.pdfstructure``): at least
     the readings' notes the fidelity check found in the outputs must be ``Note`` elements."""
-    from lectio.render.pdf import variant_path
-
-    paths = [output_path(config, "pdf", folder)]
-    paths += [p for p in (_in(variant_path(config, v), folder) for v in config.output.extra_variants) if p.exists()]
-    notes = sum(r["notes"]["matched"] for r in fidelity_report.values()) if fidelity_report else None
+    notes = _notes(fidelity_report)
     found, reports = [], []
-    for path in paths:
+    for path in _pdfs(config, folder):
         more, figures = verify.check_pdf_structure(path, notes)
         found += more
         reports.append(figures)
     return found, reports
+
+
+def _pdfs(config, folder: Path | None) -> list[Path]:
+    """The PDF and each extra variant built (build/<name>.pdfa-3b.pdf)."""
+    paths = [output_path(config, "pdf", folder)]
+    if not config.output.extra_variants:
+        return paths
+    from lectio.render.pdf import variant_path
+
+    return paths + [p for p in (_in(variant_path(config, v), folder) for v in config.output.extra_variants)
+                    if p.exists()]
+
+
+def _notes(fidelity_report: dict) -> int | None:
+    """The readings' notes the fidelity check found in the outputs."""
+    return sum(r["notes"]["matched"] for r in fidelity_report.values()) if fidelity_report else None
 
 
 def report_lines(report: dict) -> list[str]:

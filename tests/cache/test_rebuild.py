@@ -94,7 +94,9 @@ def test_force_rebuilds_and_the_cache_misses_while_it_runs(copy, monkeypatch):
     assert not cache.forced() and store.get("ab" * 32) == b"kept"
 
 
-@pytest.mark.parametrize("damage", ["{not json", '{"format": 1, "inputs": [], "outputs": 3}', "", "\x00\xff"])
+@pytest.mark.parametrize("damage", ["{not json", '{"format": 1, "inputs": [], "outputs": 3}', "", "\x00\xff", "[]",
+                                    '{"format": 1, "state": "", "written_ns": 0, "inputs": {"a.txt": 5}, '
+                                    '"code": {}, "outputs": {}, "folders": {}}'])
 def test_a_corrupt_manifest_means_a_full_build_never_an_error(copy, spy, damage):
     (copy / "build" / ".cache" / "manifest.json").write_bytes(damage.encode("latin-1"))
     result = run_cli("build")
@@ -137,3 +139,11 @@ def test_a_failed_build_records_nothing(copy):
     assert (copy / "build" / ".cache" / "manifest.json").read_bytes() == record
     (copy / "a.txt").write_bytes(source)  # the outputs are still those of this text
     assert run_cli("build").output == UP_TO_DATE
+
+
+def test_a_real_build_over_a_damaged_manifest_writes_a_good_one(copy):
+    path = copy / "build" / ".cache" / "manifest.json"
+    path.write_text('{"format": 1, "state": "", "written_ns": 0, "inputs": {"a.txt": 5}}', encoding="utf-8")
+    result = run_cli("build", "--to", "tei", "--no-verify")
+    assert result.exit_code == 0 and "wrote" in result.output, result.output
+    assert manifest.status(copy, ("tei",), False).fresh

@@ -56,11 +56,23 @@ def load(where: Where) -> dict | None:
     """The manifest, or None when there is none or it cannot be read."""
     try:
         data = json.loads(where.manifest().read_text(encoding="utf-8"))
-        if data.get("format") == FORMAT and all(isinstance(data.get(k), dict) for k in ("inputs", "outputs")):
-            return data
-    except (OSError, ValueError, AttributeError):
-        pass
-    return None
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT and _valid(data) else None
+
+
+def _valid(data: dict) -> bool:
+    """Whether every part has the shape this module writes (so that nothing after fails on it)."""
+    def entries(value) -> bool:
+        return isinstance(value, dict) and all(
+            e is None or (isinstance(e, list) and len(e) == 3 and isinstance(e[0], int) and isinstance(e[1], int)
+                          and isinstance(e[2], str)) for e in value.values())
+
+    outputs = data.get("outputs")
+    return isinstance(data.get("state"), str) and isinstance(data.get("written_ns"), int) \
+        and entries(data.get("inputs")) and entries(data.get("code")) and isinstance(outputs, dict) \
+        and all(isinstance(t, dict) and entries(t.get("files")) for t in outputs.values()) \
+        and isinstance(data.get("folders"), dict)
 
 
 def save(where: Where, data: dict) -> None:
@@ -117,7 +129,7 @@ def status(project, wanted, verify: bool) -> Status:
     """Whether the outputs of ``wanted`` targets are those of the inputs as they are now."""
     where = locate(project)
     data = load(where) if where else None
-    if data is None or data.get("state") is None:
+    if data is None:
         return Status()
     hasher = _hasher(where, data)
     try:

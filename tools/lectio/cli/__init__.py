@@ -61,9 +61,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from lectio.cli import apparatus, build, check, new, normalize, rules, verify
+    from lectio.cli import apparatus, build, check, new, normalize, preview, rules, verify
 
-    for module in (check, build, verify, normalize, rules, apparatus, new):
+    for module in (check, build, verify, normalize, rules, apparatus, new, preview):
         main.add_command(module.command)
 
 

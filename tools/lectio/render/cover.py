@@ -7,6 +7,7 @@ is the book face. The same metadata gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import io
 
 from lectio.config import Edition
@@ -17,6 +18,7 @@ SIZE = (1600, 2400)
 MARGIN = 150
 
 
+@functools.lru_cache(maxsize=4)  # lectio preview rebuilds the EPUB on every save: the cover only when it changes
 def cover_png(edition: Edition) -> bytes:
     from PIL import Image, ImageDraw
 

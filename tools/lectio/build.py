@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import config as config_stage, pipeline, progress, tasks, transaction, verify
+from lectio import cache, config as config_stage, manifest, pipeline, progress, tasks, transaction, verify
 from lectio.errors import ERROR, Finding, Location
-from lectio.fsutil import atomic_write, display_path
+from lectio.fsutil import as_final as _as_final, atomic_write, display_path
 from lectio.model import Book
+from lectio.targets import SUFFIXES, TARGETS  # what ``lectio build`` makes (without --to: TARGETS)
 from lectio.verify import fidelity
 
 
@@ -27,9 +28,7 @@ class BuildResult:
         return [f for f in self.findings if f.severity == ERROR]
 
 
-TARGETS = ("pdf", "epub", "tei")  # what ``lectio build`` makes without --to
-
-
+@manifest.recorded  # build/.cache/manifest.json: what it read and wrote (docs/rebuilds.md)
 def build(project, targets=TARGETS, check_outputs: bool = True, echo=print) -> BuildResult:
     """Check, render every output in a staging folder, verify there, then replace the set.
 
@@ -78,7 +77,7 @@ def _print_and_epub(book, targets, staging: Path, result: BuildResult, echo, wor
         result.findings.append(finding)
         echo(str(finding))
     made = make_epub(book, document, staging, prepared=prepared.result()) if prepared else None
-    started = {"epub": work.start(_epubcheck, made, warm)} if made is not None and checking else {}
+    started = {"epub": work.start(_epubcheck, made, warm, book.config.output_dir)} if made is not None and checking else {}
     staged = make_pdf(book, document, staging) if "pdf" in targets else []
     staged += [made] if made is not None else []
     if "cover" in targets:
@@ -96,18 +95,6 @@ def _verify(project, targets, staging: Path, result: BuildResult, echo, book=Non
     for finding in findings:
         if finding.severity != "info":
             echo(shown(str(finding)))
-
-
-def _as_final(staging: Path):
-    """Messages about the staged outputs name the places the outputs are moved to."""
-    final = display_path(staging.parent)
-    names = sorted({str(staging), display_path(staging)}, key=len, reverse=True)
-
-    def shown(line: str) -> str:
-        for name in names:
-            line = line.replace(name, final)
-        return line
-    return shown
 
 
 @progress.stage("layout")
@@ -184,9 +171,6 @@ def make_tei(book, folder: Path | None = None) -> Path:
     return path
 
 
-SUFFIXES = {"pdf": "pdf", "epub": "epub", "cover": "cover.pdf", "tei": "tei.xml"}  # target → file name suffix
-
-
 def output_path(config, target: str, folder: Path | None = None) -> Path:
     """``<name>.<suffix>`` of a target in ``folder`` (a staging folder), or in the output folder."""
     return _in(config.output_file(SUFFIXES.get(target, target)), folder)
@@ -210,7 +194,7 @@ def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=No
     with tasks.Tasks() as work:
         epub = (started or {}).get("epub")
         if epub is None and "epub" in paths and paths["epub"].exists():
-            epub = work.start(_epubcheck, paths["epub"])
+            epub = work.start(_epubcheck, paths["epub"], None, config.output_dir)
         checked = _checks(config, paths, folder, book or project, tei_schema)
         if epub is not None:
             checked["epub"] = epub.result()
@@ -226,28 +210,38 @@ def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=No
 
 
 def _checks(config, paths: dict[str, Path], folder: Path | None, source, tei_schema: bool) -> dict:
-    """Every check but EPUBCheck, by name: (findings, figures); fidelity runs before the structure check."""
+    """Every check but EPUBCheck, by name: (findings, figures); fidelity runs before the structure check.
+    A check that already passed on the same outputs from the same inputs is replayed (``cache.verified``)."""
+    out, inputs = config.output_dir, cache.inputs_key(config.path)
     checked = {}
     if paths.get("pdf") and paths["pdf"].exists():
-        checked["pdf"] = _preflight(config, folder)
+        checked["pdf"] = cache.verified(out, "preflight", _pdfs(config, folder), inputs, lambda: _preflight(config, folder))
     if paths.get("tei") and paths["tei"].exists():
-        checked["tei"] = _tei(paths["tei"], tei_schema, source if isinstance(source, Book) else None)
+        book = source if isinstance(source, Book) else None
+        checked["tei"] = cache.verified(out, f"tei {tei_schema}", [paths["tei"]], inputs,
+                                        lambda: _tei(paths["tei"], tei_schema, book))
     checked["cover"] = _cover(config, folder)  # the cover target itself is checked here, against the interior
     built = [paths[t] if t in paths and paths[t].exists() else None for t in ("pdf", "epub")]
     if any(built):
         with progress.stage("fidelity"):
-            checked["fidelity"] = fidelity.verify(source, *built)
+            checked["fidelity"] = cache.verified(out, "fidelity", [p for p in built if p], inputs,
+                                                 lambda: fidelity.verify(source, *built))
     if built[0] is not None:  # after fidelity: the notes it found in the PDF must be Note elements
-        checked["pdf-structure"] = _structure(config, folder, checked.get("fidelity", ([], {}))[1])
+        notes = checked.get("fidelity", ([], {}))[1]
+        checked["pdf-structure"] = cache.verified(out, f"structure {_notes(notes)}", _pdfs(config, folder), inputs,
+                                                  lambda: _structure(config, folder, notes))
     return checked
 
 
 @progress.stage("epubcheck")
-def _epubcheck(epub: Path, warm=None) -> tuple[list[Finding], dict]:
+def _epubcheck(epub: Path, warm=None, out: Path | None = None) -> tuple[list[Finding], dict]:
     """EPUBCheck on ``epub`` (``verify.epubcheck``), in a thread: its time is a Java process's; with
-    ``warm`` (a Future of ``epubwarm.Prewarmed``), by the JVM the build started during the layout."""
-    checker = warm.result() if warm is not None else None
-    return verify.verify_epub(epub, run=checker.check) if checker else verify.verify_epub(epub)
+    ``warm`` (a Future of ``epubwarm.Prewarmed``), by the JVM the build started during the layout; replayed
+    when it already passed on the same bytes (``cache.verified`` in the output folder ``out``)."""
+    def run():
+        checker = warm.result() if warm is not None else None
+        return verify.verify_epub(epub, run=checker.check) if checker else verify.verify_epub(epub)
+    return cache.verified(out, "epubcheck", [epub], "", run) if out is not None else run()
 
 
 def _warm_epubcheck(prepared, staging: Path):
@@ -301,17 +295,29 @@ def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[
 def _structure(config, folder: Path | None, fidelity_report: dict) -> tuple[list[Finding], list[dict]]:
     """The structure check of the PDF and of each extra variant built (``verify.pdfstructure``): at least
     the readings' notes the fidelity check found in the outputs must be ``Note`` elements."""
-    from lectio.render.pdf import variant_path
-
-    paths = [output_path(config, "pdf", folder)]
-    paths += [p for p in (_in(variant_path(config, v), folder) for v in config.output.extra_variants) if p.exists()]
-    notes = sum(r["notes"]["matched"] for r in fidelity_report.values()) if fidelity_report else None
+    notes = _notes(fidelity_report)
     found, reports = [], []
-    for path in paths:
+    for path in _pdfs(config, folder):
         more, figures = verify.check_pdf_structure(path, notes)
         found += more
         reports.append(figures)
     return found, reports
+
+
+def _pdfs(config, folder: Path | None) -> list[Path]:
+    """The PDF and each extra variant built (build/<name>.pdfa-3b.pdf)."""
+    paths = [output_path(config, "pdf", folder)]
+    if not config.output.extra_variants:
+        return paths
+    from lectio.render.pdf import variant_path
+
+    return paths + [p for p in (_in(variant_path(config, v), folder) for v in config.output.extra_variants)
+                    if p.exists()]
+
+
+def _notes(fidelity_report: dict) -> int | None:
+    """The readings' notes the fidelity check found in the outputs."""
+    return sum(r["notes"]["matched"] for r in fidelity_report.values()) if fidelity_report else None
 
 
 def report_lines(report: dict) -> list[str]:

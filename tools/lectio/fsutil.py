@@ -37,6 +37,18 @@ def display_path(path: Path | str) -> str:
         return str(path)
 
 
+def as_final(staging: Path):
+    """Messages about the outputs staged in ``staging`` name the output folder they are moved to."""
+    final = display_path(Path(staging).parent)
+    names = sorted({str(staging), display_path(staging)}, key=len, reverse=True)
+
+    def shown(line: str) -> str:
+        for name in names:
+            line = line.replace(name, final)
+        return line
+    return shown
+
+
 def confined(path: Path | str, allowed: list[Path]) -> bool:
     """Whether ``path``, resolved (symbolic links followed), lies inside one of the ``allowed``
     folders (resolved too). ``is_relative_to``, not a string prefix: ``/a/book-x`` is not in ``/a/book``."""

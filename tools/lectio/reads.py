@@ -94,6 +94,8 @@ def _record(reads: Reads, event: str, args: tuple) -> None:
             if path and os.path.isfile(path):
                 reads.file(path)
         return
+    if event == "open" and _relative_os_open(args):
+        return  # its folder may be a dir_fd that the event does not carry (shutil.rmtree of the staging folder)
     path = _path(args[0] if args else None)
     if path is None:
         return
@@ -101,6 +103,12 @@ def _record(reads: Reads, event: str, args: tuple) -> None:
         reads.file(path)
     else:
         reads.folder(path)
+
+
+def _relative_os_open(args: tuple) -> bool:
+    """An ``os.open`` (no mode) of a relative name."""
+    name = args[0] if args else None
+    return len(args) > 1 and args[1] is None and isinstance(name, (str, bytes)) and not os.path.isabs(name)
 
 
 def note(path) -> None:

@@ -14,7 +14,7 @@ from tests.preview.browser import EXAMPLE, Client, Tab
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     target = tmp_path / "contract"
-    shutil.copytree(EXAMPLE, target)
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("build"))  # not a local build of the example
     return target
 
 
@@ -32,7 +32,7 @@ def served(tmp_path_factory):
     from lectio.preview import Preview
 
     target = tmp_path_factory.mktemp("served") / "contract"
-    shutil.copytree(EXAMPLE, target)
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("build"))  # not a local build of the example
     with Preview(target) as preview:
         yield preview
 

@@ -72,6 +72,7 @@ class Part:
     ids: frozenset[str] = field(default_factory=frozenset)
     resolved: tuple[tuple[str, str], ...] = ()  # id → printed folio, for references into other parts
     first_folio: int = 0  # the folio of the part's first page (0: the part numbers its pages itself)
+    meeting: object = None  # a guessed first page: where the real Part is told (``rendezvous.Meeting``)
 
     @property
     def offset(self) -> int:

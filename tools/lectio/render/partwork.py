@@ -30,6 +30,7 @@ class PartResult:
     refused: tuple = ()
     passes: int = 1
     stable: bool = True
+    met: bool = False  # laid out at a guessed first page, its folios set at the real one (``rendezvous``)
 
 
 def lay_out(config, text: str, part: partview.Part, planned: int) -> PartResult:
@@ -43,7 +44,8 @@ def lay_out(config, text: str, part: partview.Part, planned: int) -> PartResult:
     starts = laidout.first_column(pagemap.page_starts(document), document)
     lines = tuple(replace(line, box=None) for line in laidout.flow_lines(document))  # boxes stay in the worker
     return PartResult(partview.page_facts(document), lines, tuple(starts), pdfs,
-                      tuple(document.lectio_refused), document.lectio_passes, document.lectio_stable)
+                      tuple(document.lectio_refused), document.lectio_passes, document.lectio_stable,
+                      document.lectio_met)
 
 
 def in_book(result: PartResult, offset: int, index: int) -> PartResult:

@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import apparatusblock, folios, fonts, footnoteorder, linestamp, margins, outputintent, pageestimate, \
-    partview, pdfroles, pdftags, refine, styles, timestamps
+from lectio.render import apparatusblock, folios, folioshift, fonts, footnoteorder, linestamp, margins, outputintent, \
+    pageestimate, partview, pdfroles, pdftags, refine, rendezvous, styles, timestamps
 from lectio.render.pagesetup import PageSetup, gutter_fits
 
 MAX_PASSES = 6  # the apparatus at the foot of the page can take a few (docs/lines.md)
@@ -32,6 +32,7 @@ def weasyprint():
             fix="install Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 (Debian/Ubuntu), "
                 "brew install pango (macOS)") from None
     footnoteorder.install()
+    folioshift.install()
     return module
 
 
@@ -54,10 +55,10 @@ def layout(html_text: str, config, planned: int | None = None, part=None):
     (``pageestimate``), corrected when the real count asks for another (``pagesetup.gutter_fits``).
     ``part`` (``render.partview.Part``) lays out one part of a book split at its chapters: what
     WeasyPrint gets, what the refine steps see, the padding and the book's page count for the gutter."""
-    part = part or partview.WHOLE
     setup = PageSetup.from_config(config)
-    pad = part.pad(config.output.pad_to)
-    document, setup, passes, stable = _settled(html_text, config, setup, planned, part)
+    met = rendezvous.Met(part or partview.WHOLE)  # a part at a guessed first page: the real one, told in layout
+    document, setup, passes, stable = _settled(html_text, config, setup, planned, met)
+    pad = met.part.pad(config.output.pad_to)
     _refuse_lost_notes(document)
     _refuse_lost_variants(html_text, document)
     linestamp.stamp(document, html_text, lambda marks: render_html(marks, config))  # not another layout
@@ -66,7 +67,7 @@ def layout(html_text: str, config, planned: int | None = None, part=None):
     document = _pad(document, config, setup, pad)
     # the layouts made (docs/lines.md gives the counts); not stable: the last layout's apparatus blocks,
     # locators and index pages are from the layout before it, after MAX_PASSES (its line numbers are its own)
-    document.lectio_passes, document.lectio_stable = passes, stable
+    document.lectio_passes, document.lectio_stable, document.lectio_met = passes, stable, met.met
     document.lectio_setup = setup  # its gutter is the one laid out (for ``planned`` pages)
     from lectio.render.fetcher import refused_findings
 
@@ -75,15 +76,20 @@ def layout(html_text: str, config, planned: int | None = None, part=None):
     return document
 
 
-def _settled(html_text: str, config, setup: PageSetup, planned: int | None, part):
+def _settled(html_text: str, config, setup: PageSetup, planned: int | None, met: rendezvous.Met):
     """The book laid out until a layout tells the next nothing new (``refine``) and its gutter fits its
-    page count: (document, setup, passes made, settled)."""
+    page count: (document, setup, passes made, settled). A part whose first page is guessed (its
+    ``meeting``) learns the real one in its first layout, before its folios are drawn (``folioshift``):
+    ``met.part`` is the part from then on."""
+    part = met.part
     fixed = planned is not None
     planned = planned if fixed else part.book_pages(pageestimate.planned_pages(html_text, setup))
     text, loose = html_text, frozenset()
     for passes in range(1, MAX_PASSES + 1):
         setup = setup.with_pages(planned)
-        document = _render(part.prepare(text), config, setup)
+        with folioshift.meeting(met if passes == 1 and getattr(part, "meeting", None) else None):
+            document = _render(part.prepare(text), config, setup)
+        part = met.part
         pages = part.book_pages(padded(len(document.pages), part.pad(config.output.pad_to)))
         better, loose = refine.refined(html_text, part.view(document), loose)  # page ranges, notes on their page
         fits = fixed or gutter_fits(planned, pages)

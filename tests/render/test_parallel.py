@@ -147,7 +147,7 @@ def test_a_failed_part_aborts_the_parts_waiting_for_it(laid_out, monkeypatch, tm
             time.sleep(0.5)
             raise RenderError("a part failed")
         try:
-            rendezvous.Met(part)()
+            rendezvous.wait(part.meeting)
         except rendezvous.Aborted:
             stopped.append(threading.current_thread().name)
             raise

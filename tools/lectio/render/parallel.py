@@ -85,10 +85,10 @@ class _Book:
         return frozenset().union(*(ids for j, ids in enumerate(self.ids) if j != k))
 
     def meets(self, k: int) -> bool:
-        """Whether part ``k`` can be laid out before the parts ahead of it have their page counts: its
-        folios are set at its real first page once its pages are made (``rendezvous``, ``folioshift``),
-        unless its own text prints pages of its own ids, which WeasyPrint would number from the guess;
-        the part that opens the main matter numbers its pages itself (no guess to correct)."""
+        """Whether part ``k`` is worth laying out before the parts ahead of it have their page counts: its
+        folios are drawn again at its real first page (``rendezvous``, ``folioshift``), unless its own
+        text prints pages of its own ids, which WeasyPrint numbers from the guess (it would be laid out
+        twice); the part that opens the main matter numbers its pages itself (no guess to correct)."""
         return not (self.counted[k] & self.ids[k]) or parts.holds_main(self.texts[k])
 
     def waits(self, k: int) -> bool:
@@ -152,9 +152,10 @@ def _run(state: _Book, plans, todo: list[int], pool, store, manager) -> None:
 
     A part laid out while a part before it is laid out too gets a meeting (``rendezvous``): it is
     answered, with the part's real plan, just before its result is awaited, when every part before it
-    has its result. The tasks are submitted in book order and the pool runs them first in, first out,
-    so a part waiting at its meeting waits only on parts submitted before it, running or done, never
-    on one queued behind it; a failed part aborts the meetings still open."""
+    has its result; the part, laid out at its guessed plan, waits for the answer before writing its PDF.
+    The tasks are submitted in book order and the pool runs them first in, first out, so a part waiting
+    at its meeting waits only on parts submitted before it, running or done, never on one queued behind
+    it; a failed part aborts the meetings still open."""
     found = {k: partwork.cached(store, plans[k][1]) for k in todo}
     fresh = [k for k in todo if found[k] is None]
     meetings = {k: rendezvous.Meeting(manager.Queue(), rendezvous.TIMEOUT) for k in fresh
@@ -167,21 +168,22 @@ def _run(state: _Book, plans, todo: list[int], pool, store, manager) -> None:
             if found[k] is None:
                 real = _answer(state, k, plans[k][0], meetings.pop(k)) if k in meetings else None
                 found[k] = futures[k].result()
-                name = real if found[k].met and real else name  # laid out at its real plan: its signature
+                name = real if found[k].met else name  # laid out at its real plan: that plan's signature
                 partwork.keep(store, name, found[k])
-                state.layouts[k] += 1
+                state.layouts[k] += 2 if found[k].met == rendezvous.AGAIN else 1
             state.results[k], state.signatures[k] = found[k], name
     finally:
         for meeting in meetings.values():
             meeting.answers.put(rendezvous.ABORT)
 
 
-def _answer(state: _Book, k: int, guessed: partview.Part, meeting: rendezvous.Meeting) -> str | None:
-    """Tell part ``k`` its real plan (``rendezvous.answer``); the real plan's signature when it was told."""
+def _answer(state: _Book, k: int, guessed: partview.Part, meeting: rendezvous.Meeting) -> str:
+    """Tell part ``k`` its real plan and whether its guessed layout may stand (``rendezvous``); the real
+    plan's signature."""
     real, name = _plans(state)[k]
-    reply = rendezvous.answer(guessed, real, state.counted[k], bool(state.counted[k] & state.ids[k]))
-    meeting.answers.put(reply)
-    return None if reply is rendezvous.KEEP else name
+    own = bool(state.counted[k] & state.ids[k])
+    meeting.answers.put(rendezvous.Answer(real, rendezvous.shiftable(guessed, real, state.counted[k], own)))
+    return name
 
 
 def _plans(state: _Book) -> list[tuple[partview.Part, str]]:

@@ -30,7 +30,7 @@ class PartResult:
     refused: tuple = ()
     passes: int = 1
     stable: bool = True
-    met: bool = False  # laid out at a guessed first page, its folios set at the real one (``rendezvous``)
+    met: str = ""  # laid out at a guessed first page, then told the real one: how (``rendezvous``)
 
 
 def lay_out(config, text: str, part: partview.Part, planned: int) -> PartResult:

@@ -55,10 +55,10 @@ def layout(html_text: str, config, planned: int | None = None, part=None):
     (``pageestimate``), corrected when the real count asks for another (``pagesetup.gutter_fits``).
     ``part`` (``render.partview.Part``) lays out one part of a book split at its chapters: what
     WeasyPrint gets, what the refine steps see, the padding and the book's page count for the gutter."""
+    part = part or partview.WHOLE
     setup = PageSetup.from_config(config)
-    met = rendezvous.Met(part or partview.WHOLE)  # a part at a guessed first page: the real one, told in layout
-    document, setup, passes, stable = _settled(html_text, config, setup, planned, met)
-    pad = met.part.pad(config.output.pad_to)
+    document, setup, passes, stable, part, met = _at_real_first_page(html_text, config, setup, planned, part)
+    pad = part.pad(config.output.pad_to)
     _refuse_lost_notes(document)
     _refuse_lost_variants(html_text, document)
     linestamp.stamp(document, html_text, lambda marks: render_html(marks, config))  # not another layout
@@ -67,7 +67,7 @@ def layout(html_text: str, config, planned: int | None = None, part=None):
     document = _pad(document, config, setup, pad)
     # the layouts made (docs/lines.md gives the counts); not stable: the last layout's apparatus blocks,
     # locators and index pages are from the layout before it, after MAX_PASSES (its line numbers are its own)
-    document.lectio_passes, document.lectio_stable, document.lectio_met = passes, stable, met.met
+    document.lectio_passes, document.lectio_stable, document.lectio_met = passes, stable, met
     document.lectio_setup = setup  # its gutter is the one laid out (for ``planned`` pages)
     from lectio.render.fetcher import refused_findings
 
@@ -76,27 +76,43 @@ def layout(html_text: str, config, planned: int | None = None, part=None):
     return document
 
 
-def _settled(html_text: str, config, setup: PageSetup, planned: int | None, met: rendezvous.Met):
+def _at_real_first_page(html_text: str, config, setup: PageSetup, planned: int | None, part):
+    """``_settled``, for a part whose first page is guessed (its ``meeting``) laid out at the guess, then
+    told its real ``Part`` (``rendezvous``): its folios drawn again (``folioshift``) when nothing else it
+    was given or its refine steps read differs, else laid out again at the real ``Part``. Returns
+    ``_settled``'s values, the ``Part`` laid out at and how it was told the real one (``rendezvous``; "":
+    not told)."""
+    meeting = getattr(part, "meeting", None)
+    with folioshift.recording(meeting is not None):
+        document, laid, passes, stable, text, loose = _settled(html_text, config, setup, planned, part)
+    answer = rendezvous.wait(meeting) if meeting is not None else None
+    if answer is None:
+        folioshift.release(document)
+        return document, laid, passes, stable, part, ""
+    if answer.shiftable and stable and refine.refined(html_text, answer.part.view(document), loose)[0] == text:
+        folioshift.redraw(document, answer.shift(part))
+        return document, laid, passes, stable, answer.part, rendezvous.REDRAWN
+    folioshift.release(document)
+    document, laid, more, stable, _, _ = _settled(html_text, config, setup, planned, answer.part)
+    return document, laid, passes + more, stable, answer.part, rendezvous.AGAIN
+
+
+def _settled(html_text: str, config, setup: PageSetup, planned: int | None, part):
     """The book laid out until a layout tells the next nothing new (``refine``) and its gutter fits its
-    page count: (document, setup, passes made, settled). A part whose first page is guessed (its
-    ``meeting``) learns the real one in its first layout, before its folios are drawn (``folioshift``):
-    ``met.part`` is the part from then on."""
-    part = met.part
+    page count: (document, setup, passes made, settled, the last layout's HTML, its loosened blocks)."""
     fixed = planned is not None
     planned = planned if fixed else part.book_pages(pageestimate.planned_pages(html_text, setup))
     text, loose = html_text, frozenset()
     for passes in range(1, MAX_PASSES + 1):
         setup = setup.with_pages(planned)
-        with folioshift.meeting(met if passes == 1 and getattr(part, "meeting", None) else None):
-            document = _render(part.prepare(text), config, setup)
-        part = met.part
+        document = _render(part.prepare(text), config, setup)
         pages = part.book_pages(padded(len(document.pages), part.pad(config.output.pad_to)))
-        better, loose = refine.refined(html_text, part.view(document), loose)  # page ranges, notes on their page
+        better, loosened = refine.refined(html_text, part.view(document), loose)  # page ranges, notes on their page
         fits = fixed or gutter_fits(planned, pages)
         if fits and better == text:
-            return document, setup, passes, True
-        planned, text = planned if fits else pages, better  # a gutter too narrow (or far too wide): again
-    return document, setup, MAX_PASSES, False
+            return document, setup, passes, True, text, loose
+        planned, text, loose = planned if fits else pages, better, loosened  # a gutter too narrow (or far too wide): again
+    return document, setup, MAX_PASSES, False, text, loose
 
 
 def unsettled(stable: bool) -> list:

@@ -102,7 +102,7 @@ def _settled(html_text: str, config, setup: PageSetup, planned: int | None, part
     page count: (document, setup, passes made, settled, the last layout's HTML, its loosened blocks)."""
     fixed = planned is not None
     planned = planned if fixed else part.book_pages(pageestimate.planned_pages(html_text, setup))
-    text, loose = html_text, frozenset()
+    text, loose = part.first_text(html_text), frozenset()
     for passes in range(1, MAX_PASSES + 1):
         setup = setup.with_pages(planned)
         document = _render(part.prepare(text), config, setup)

@@ -57,6 +57,7 @@ class PartedLayout:
     layouts: tuple[int, ...]
     rounds: int
     counts: tuple[int, ...] = ()  # each part's pages
+    passes: tuple[int, ...] = ()  # the renders each part's last layout made (``pdf._settled``)
 
 
 @dataclass
@@ -255,7 +256,8 @@ def _merged(state: _Book, rounds: int) -> PartedLayout:
     ranges = folios.label_ranges(facts.view())
     pdfs = tuple(pdfmerge.merge([r.pdfs[v] for r in placed], ranges, extra) for v in range(len(placed[0].pdfs)))
     refused = tuple({repr(f): f for r in placed for f in r.refused}.values())
-    return PartedLayout(facts, pdfs, refused, tuple(state.layouts), rounds, tuple(counts))
+    return PartedLayout(facts, pdfs, refused, tuple(state.layouts), rounds, tuple(counts),
+                        tuple(r.passes for r in placed))
 
 
 def pdf_bytes(document, config, variant: str, index: int) -> bytes:

@@ -161,13 +161,14 @@ def _run(state: _Book, plans, todo: list[int], pool, store, manager) -> None:
     fresh = [k for k in todo if found[k] is None]
     meetings = {k: rendezvous.Meeting(manager.Queue(), rendezvous.TIMEOUT) for k in fresh
                 if state.meets(k) and any(j < k for j in fresh)}
-    futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k],
-                              replace(plans[k][0], meeting=meetings.get(k)), state.planned) for k in fresh}
     try:
+        futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k],
+                                  replace(plans[k][0], meeting=meetings.get(k)), state.planned) for k in fresh}
         for k in todo:
             name = plans[k][1]
             if found[k] is None:
-                real = _answer(state, k, plans[k][0], meetings.pop(k)) if k in meetings else None
+                real = _answer(state, k, plans[k][0], meetings[k]) if k in meetings else None
+                meetings.pop(k, None)  # answered (an error before this aborts it below)
                 found[k] = futures[k].result()
                 name = real if found[k].met else name  # laid out at its real plan: that plan's signature
                 partwork.keep(store, name, found[k])

@@ -67,15 +67,22 @@ def parts(html_text: str, count: int) -> tuple[str, ...]:
     """The whole HTML documents of the parts: the front matter, the readings in up to ``count`` groups
     of about equal length, the chapters after the last reading (one part when there is no main matter)."""
     cut = split(html_text)
-    readings = [i for i, unit in enumerate(cut.units) if i and READING in unit[:unit.index(">")]]
-    if not readings:
+    back = back_matter(cut)
+    if back is None:
         return (html_text,)
-    middle = range(1, readings[-1] + 1)
+    middle = range(1, back)
     groups = [range(0, 1)] + [range(g.start + 1, g.stop + 1) for g in
                               grouped([text_length(cut.units[i]) for i in middle], max(1, count))]
     groups += [range(middle.stop, len(cut.units))] if middle.stop < len(cut.units) else []
     return tuple(cut.head + "".join(cut.units[i] for i in group) + _entries(cut.tail, cut.units, group)
                  for group in groups)
+
+
+def back_matter(cut: Split) -> int | None:
+    """The index of the first unit after the last reading (``len(units)`` when none follows); None
+    when the book has no reading."""
+    readings = [i for i, unit in enumerate(cut.units) if i and READING in unit[:unit.index(">")]]
+    return readings[-1] + 1 if readings else None
 
 
 def _entries(tail: str, units: tuple[str, ...], group: range) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from lectio.render import laidout
+from lectio.render import laidout, xrefs
 
 MATCH_PX = 0.05  # the text matrix is written with six decimals
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -142,5 +142,9 @@ def _element(box, context: _Context, found: _Found) -> None:
         return
     if element.get("id"):
         found.places.setdefault(element.get("id"), context.where)
-    if tag == "a" and element.get("href"):
-        found.links.setdefault(element.get("href"), element.get("aria-label") or element.get("title") or _text(element))
+    href = element.get("href")
+    if tag == "a" and href:
+        text = element.get("aria-label") or element.get("title") or _text(element)
+        found.links.setdefault(href, text)
+        if xrefs.target(href):  # written out into another layout (``xrefs``), and linked there again
+            found.links.setdefault("#" + xrefs.target(href), text)

@@ -143,7 +143,7 @@ def test_a_failed_part_aborts_the_parts_waiting_for_it(laid_out, monkeypatch, tm
     monkeypatch.setattr(rendezvous, "TIMEOUT", 60.0)
     stopped = []
 
-    def lay_out(config, text, part, planned):
+    def lay_out(config, text, part, planned, early=None):
         if part.meeting is None:
             time.sleep(0.5)
             raise RenderError("a part failed")

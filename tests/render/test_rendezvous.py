@@ -85,3 +85,19 @@ def test_the_folios_are_drawn_again_up_to_the_first_page_that_resets_the_counter
     assert _folios(None) == ["5", "6", "1", "2"]
     assert _folios(3) == ["8", "9", "1", "2"]
     assert _folios(-4) == ["1", "2", "1", "2"]
+
+
+def test_a_parts_facts_come_before_its_pdfs_or_its_error_instead(monkeypatch):
+    from concurrent.futures import Future
+
+    from lectio.errors import RenderError
+    from lectio.render import partwork
+
+    monkeypatch.setattr(partwork, "POLL", 0.05)
+    told = partwork.PartResult((), (), (), ())
+    running: Future = Future()
+    assert partwork.facts(running, _meeting(told)) is told and not running.done()
+    failed: Future = Future()
+    failed.set_exception(RenderError("the part failed"))
+    with pytest.raises(RenderError, match="the part failed"):
+        partwork.facts(failed, _meeting())

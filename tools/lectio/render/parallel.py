@@ -152,8 +152,9 @@ def _run(state: _Book, plans, todo: list[int], pool, store, manager) -> None:
     """Lay out the parts ``todo`` (those the cache does not have), in book order of results.
 
     A part laid out while a part before it is laid out too gets a meeting (``rendezvous``): it is
-    answered, with the part's real plan, just before its result is awaited, when every part before it
-    has its result; the part, laid out at its guessed plan, waits for the answer before writing its PDF.
+    answered, with the part's real plan, as soon as every part before it is laid out (the one just
+    before it tells its facts before writing its PDFs: ``partwork.facts``); the part, laid out at its
+    guessed plan, waits for the answer before writing its PDF.
     The tasks are submitted in book order and the pool runs them first in, first out, so a part waiting
     at its meeting waits only on parts submitted before it, running or done, never on one queued behind
     it; a failed part aborts the meetings still open."""
@@ -161,16 +162,27 @@ def _run(state: _Book, plans, todo: list[int], pool, store, manager) -> None:
     fresh = [k for k in todo if found[k] is None]
     meetings = {k: rendezvous.Meeting(manager.Queue(), rendezvous.TIMEOUT) for k in fresh
                 if state.meets(k) and any(j < k for j in fresh)}
+    nexts = dict(zip(todo, todo[1:]))
+    earlies = {k: manager.Queue() for k in fresh if nexts.get(k) in meetings}  # facts before the PDFs
+    answered: dict[int, str] = {}
+
+    def tell(k: int) -> None:
+        if k in meetings:
+            answered[k] = _answer(state, k, plans[k][0], meetings[k])
+            del meetings[k]  # answered (an error before this aborts it below)
+
     try:
-        futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k],
-                                  replace(plans[k][0], meeting=meetings.get(k)), state.planned) for k in fresh}
+        futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k], replace(
+            plans[k][0], meeting=meetings.get(k)), state.planned, earlies.get(k)) for k in fresh}
         for k in todo:
             name = plans[k][1]
             if found[k] is None:
-                real = _answer(state, k, plans[k][0], meetings[k]) if k in meetings else None
-                meetings.pop(k, None)  # answered (an error before this aborts it below)
+                tell(k)
+                if k in earlies:  # the next part is told its place as soon as this one is laid out
+                    state.results[k] = partwork.facts(futures[k], earlies[k])
+                    tell(nexts[k])
                 found[k] = futures[k].result()
-                name = real if found[k].met else name  # laid out at its real plan: that plan's signature
+                name = answered.get(k, name) if found[k].met else name  # laid out at its real plan: its signature
                 partwork.keep(store, name, found[k])
                 state.layouts[k] += 2 if found[k].met == rendezvous.AGAIN else 1
             state.results[k], state.signatures[k] = found[k], name

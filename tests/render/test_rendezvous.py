@@ -96,8 +96,8 @@ def test_a_parts_facts_come_before_its_pdfs_or_its_error_instead(monkeypatch):
     monkeypatch.setattr(partwork, "POLL", 0.05)
     told = partwork.PartResult((), (), (), ())
     running: Future = Future()
-    assert partwork.facts(running, _meeting(told)) is told and not running.done()
+    assert partwork.facts(running, _meeting(told).answers) is told and not running.done()
     failed: Future = Future()
     failed.set_exception(RenderError("the part failed"))
     with pytest.raises(RenderError, match="the part failed"):
-        partwork.facts(failed, _meeting())
+        partwork.facts(failed, _meeting().answers)

@@ -67,3 +67,8 @@ def test_only_references_whose_page_is_printed_count():
     assert xrefs.counted(front) == {"r0", "back"}
     linked = front.replace('<nav class="toc">', '<nav class="links">')
     assert xrefs.counted(linked) == frozenset()
+
+
+def test_a_written_out_rule_keeps_its_no_break_spaces_and_folds_only_css_white_space():
+    css = '.see a::after { content: " (p.\\00a0"\n   target-counter(attr(href url), page) ")"; }'
+    assert xrefs.written_rules(css) == '.see a[data-lectio-href]::after { content: " (p.\xa0" attr(data-lectio-href) ")"; }'

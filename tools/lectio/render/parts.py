@@ -74,8 +74,13 @@ def parts(html_text: str, count: int) -> tuple[str, ...]:
     groups = [range(0, 1)] + [range(g.start + 1, g.stop + 1) for g in
                               grouped([text_length(cut.units[i]) for i in middle], max(1, count))]
     groups += [range(middle.stop, len(cut.units))] if middle.stop < len(cut.units) else []
-    return tuple(cut.head + "".join(cut.units[i] for i in group) + _entries(cut.tail, cut.units, group)
-                 for group in groups)
+    return tuple(document(cut, group) for group in groups)
+
+
+def document(cut: Split, group: range) -> str:
+    """The whole HTML document of the units ``group``: the book's head, those units, and the hidden
+    apparatus entries of the variants whose lemma they hold."""
+    return cut.head + "".join(cut.units[i] for i in group) + _entries(cut.tail, cut.units, group)
 
 
 def back_matter(cut: Split) -> int | None:

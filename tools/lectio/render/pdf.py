@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import apparatusblock, backmatter, folios, folioshift, fonts, footnoteorder, linestamp, margins, \
-    outputintent, pageestimate, partview, pdfroles, pdftags, refine, rendezvous, styles, timestamps
+from lectio.render import apparatusblock, folios, folioshift, fonts, footnoteorder, linestamp, margins, outputintent, \
+    pageestimate, partview, pdfroles, pdftags, refine, rendezvous, styles, tail, timestamps
 from lectio.render.pagesetup import PageSetup, gutter_fits
 
 MAX_PASSES = 6  # the apparatus at the foot of the page can take a few (docs/lines.md)
@@ -100,23 +100,22 @@ def _at_real_first_page(html_text: str, config, setup: PageSetup, planned: int |
 def _settled(html_text: str, config, setup: PageSetup, planned: int | None, part):
     """The book laid out until a layout tells the next nothing new (``refine``) and its gutter fits its
     page count: (document, setup, passes made, settled, the last layout's HTML, its loosened blocks). When
-    what a layout tells the next changes only the back matter, the back matter alone is laid out again
-    (``backmatter``)."""
+    what a layout tells the next changes nothing before a chapter of the main matter, the chapters from
+    there are laid out again alone (``tail``)."""
     fixed = planned is not None
     planned = planned if fixed else part.book_pages(pageestimate.planned_pages(html_text, setup))
     text, loose, body = part.first_text(html_text), frozenset(), None
     for passes in range(1, MAX_PASSES + 1):
         setup = setup.with_pages(planned)
-        document = body and backmatter.relaid(body, text, lambda tail: _render(tail, config, setup))
-        if not document:  # the whole book (the first time, or the back matter moved what the body prints)
-            document, body = _render(part.prepare(text), config, setup), None
+        document = body and tail.relaid(body, text, lambda chapters: _render(chapters, config, setup))
+        if not document:  # the whole book (the first time, or the chapters laid out alone moved a page it prints)
+            document = _render(part.prepare(text), config, setup)
         pages = part.book_pages(padded(len(document.pages), part.pad(config.output.pad_to)))
         better, loosened = refine.refined(html_text, part.view(document), loose)  # page ranges, notes on their page
         fits = fixed or gutter_fits(planned, pages)
         if fits and better == text:
             return document, setup, passes, True, text, loose
-        alone = fits and part is partview.WHOLE and backmatter.tail_only(text, better)
-        body = (body or backmatter.body_of(document, text)) if alone else None  # then the back matter alone
+        body = tail.body_of(document, text, better) if fits and part is partview.WHOLE else None  # then alone
         planned, text, loose = planned if fits else pages, better, loosened  # a gutter too narrow (or far too wide): again
     return document, setup, MAX_PASSES, False, text, loose
 

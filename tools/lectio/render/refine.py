@@ -19,8 +19,13 @@
 
 from __future__ import annotations
 
+import re
+
 from lectio.index import pages
 from lectio.render import apparatusblock, laidout, linelocators, pageranges
+
+LOOSENED = "/* notes on their call's page */"
+LOOSENED_RULE = re.compile(r"<style>" + re.escape(LOOSENED) + r"[^<]*</style>\n")
 
 # Off: a loosened block may end its page inside a hyphenated word that the fidelity check then misses
 # (seen at A4 course reader); docs/typesetting.md gives the counts with and without.
@@ -54,5 +59,10 @@ def refined(html_text: str, document, loose: frozenset[str]) -> tuple[str, froze
         text = step(text, document)
     if loose:
         rule = ", ".join(f"#{block}, #{block} *" for block in sorted(loose)) + " { widows: 1; orphans: 1; }"
-        text = text.replace("</head>", f"<style>/* notes on their call's page */ {rule}</style>\n</head>", 1)
+        text = text.replace("</head>", f"<style>{LOOSENED} {rule}</style>\n</head>", 1)
     return text, loose
+
+
+def without_loosening(head: str) -> str:
+    """``head`` without the rule that loosens blocks (the blocks are known by their ids)."""
+    return LOOSENED_RULE.sub("", head)

@@ -21,6 +21,7 @@ import re
 SCHEME = "lectio-xref:"
 REFERENCE = re.compile(r'(\s)(href|data-from)="#([^"]+)"')
 ANCHORS = re.compile(r'data-anchors="([^"]*)"')
+CSS_SPACE = re.compile(r"[ \t\r\n\f]+")  # CSS white space, not Unicode's (U+00A0 is text)
 MARKER = re.compile(r"\[data-lectio-[\w-]+\]")
 STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 COUNTER = re.compile(r"target-counter\(\s*attr\(\s*([\w-]+)\s+url\s*\)\s*,\s*page\s*(?:,\s*[\w-]+\s*)?\)")
@@ -62,7 +63,7 @@ def written_rules(css: str) -> str:
             continue
         marker = "".join(f"[data-lectio-{name}]" for name in dict.fromkeys(attributes))
         selectors = [_marked(selector.strip(), marker) for selector in tinycss2.serialize(rule.prelude).split(",")]
-        written = " ".join(COUNTER.sub(r"attr(data-lectio-\1)", content).split())
+        written = CSS_SPACE.sub(" ", COUNTER.sub(r"attr(data-lectio-\1)", content)).strip()  # a no-break space stays
         out.append(f"{', '.join(selectors)} {{ content: {written}; }}")
     return "\n".join(out)
 

@@ -119,6 +119,7 @@ def test_a_wrong_first_guess_lays_each_part_out_once_with_the_folios_of_one_layo
     # the front matter prints the others' pages (twice); every other part once, at the place it was guessed
     assert again.layouts[0] <= 2 and again.layouts[1:] == (1,) * (len(texts) - 1), again.layouts
     assert again.passes[-1] == 1  # the back matter laid out with the readings' pages it prints already in
+    assert again.pdfs[0] == (edition / "build" / f"{NAME}.pdf").read_bytes()  # whatever the guesses were
     merged = tmp_path / "merged.pdf"
     merged.write_bytes(again.pdfs[0])
     single, pages = _pages(whole / "build" / f"{NAME}.pdf"), _pages(merged)

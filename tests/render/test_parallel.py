@@ -98,6 +98,70 @@ def test_a_rebuild_takes_the_parts_from_the_cache_and_gives_the_same_bytes(laid_
     assert again.pdfs[0] == (edition / "build" / f"{NAME}.pdf").read_bytes()
 
 
+def _cold_store(monkeypatch, folder: Path) -> None:
+    """The parts laid out as in a first build: an empty cache, no page count remembered."""
+    from lectio import cache
+    from lectio.render import partwork
+
+    monkeypatch.setattr(partwork, "store_for", lambda config: cache.Store(folder, partwork.KIND))
+
+
+def test_a_wrong_first_guess_lays_each_part_out_once_with_the_folios_of_one_layout(laid_out, monkeypatch,
+                                                                                 tmp_path):
+    """(Before the edit below: the edition is still the one laid out in one piece.)"""
+    edition, whole, _ = laid_out
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    _cold_store(monkeypatch, tmp_path)
+    monkeypatch.setattr(parallel, "CHARS_PER_PAGE", parallel.CHARS_PER_PAGE // 3)  # pages guessed 3x too many
+    book, again = _layout(edition)
+    texts = parts.parts(html.write_html(book, pdf.print_css(book.config)), parallel.workers())
+    assert any(parallel._guess(text) != count for text, count in zip(texts[1:-1], again.counts[1:-1]))
+    # the front matter prints the others' pages (twice); every other part once, at the place it was guessed
+    assert again.layouts[0] <= 2 and again.layouts[1:] == (1,) * (len(texts) - 1), again.layouts
+    assert again.passes[-1] == 1  # the back matter laid out with the readings' pages it prints already in
+    assert again.pdfs[0] == (edition / "build" / f"{NAME}.pdf").read_bytes()  # whatever the guesses were
+    merged = tmp_path / "merged.pdf"
+    merged.write_bytes(again.pdfs[0])
+    single, pages = _pages(whole / "build" / f"{NAME}.pdf"), _pages(merged)
+    assert [(i + 1, a, b) for i, (a, b) in enumerate(zip(pages, single)) if a != b] == []
+    assert len(pages) == len(single)
+    with pikepdf.open(merged) as one, pikepdf.open(whole / "build" / f"{NAME}.pdf") as other:
+        assert [page.label for page in one.pages] == [page.label for page in other.pages]
+
+
+def test_a_failed_part_aborts_the_parts_waiting_for_it(laid_out, monkeypatch, tmp_path):
+    """The front matter fails while the next part waits for its real first page: the waiting part is
+    told to stop at once, and the book falls back to one layout."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from lectio.errors import RenderError
+    from lectio.render import partwork, rendezvous
+
+    edition, _, _ = laid_out
+    _cold_store(monkeypatch, tmp_path)
+    monkeypatch.setattr(rendezvous, "TIMEOUT", 60.0)
+    stopped = []
+
+    def lay_out(config, text, part, planned, early=None):
+        if part.meeting is None:
+            time.sleep(0.5)
+            raise RenderError("a part failed")
+        try:
+            rendezvous.wait(part.meeting)
+        except rendezvous.Aborted:
+            stopped.append(threading.current_thread().name)
+            raise
+
+    monkeypatch.setattr(partwork, "lay_out", lay_out)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda workers, mp_context: ThreadPoolExecutor(4))
+    started = time.monotonic()
+    book = pipeline.check(edition).book
+    assert parallel.layout(book, html.write_html(book, pdf.print_css(book.config))) is None
+    assert stopped and time.monotonic() - started < 30
+
+
 def _edit_a_word(source: Path, apparatus: str) -> None:
     """One word of ``source`` that no apparatus entry quotes, set in capitals."""
     text = source.read_text(encoding="utf-8")
@@ -129,3 +193,4 @@ def test_the_single_process_path_is_kept_below_the_threshold(monkeypatch):
     assert parallel.wanted(small)
     monkeypatch.setenv(parallel.ENV, "single")
     assert not parallel.wanted("<p>" + "x" * (parallel.THRESHOLD + 1) + "</p>")
+

@@ -18,10 +18,11 @@ import math
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lectio import cache
-from lectio.render import folios, layoutfacts, lines, pageestimate, pagemap, parts, partview, partwork, pdfmerge, xrefs
+from lectio.render import folios, layoutfacts, lines, pageestimate, pagemap, parts, partview, partwork, pdfmerge, \
+    rendezvous, xrefs
 from lectio.render.pagesetup import PageSetup, gutter, gutter_fits
 
 ENV = "LECTIO_LAYOUT"  # "parallel" or "single" force a path; unset or "auto": by size
@@ -56,6 +57,7 @@ class PartedLayout:
     layouts: tuple[int, ...]
     rounds: int
     counts: tuple[int, ...] = ()  # each part's pages
+    passes: tuple[int, ...] = ()  # the renders each part's last layout made (``pdf._settled``)
 
 
 @dataclass
@@ -83,12 +85,19 @@ class _Book:
         """The ids of the parts other than ``k``."""
         return frozenset().union(*(ids for j, ids in enumerate(self.ids) if j != k))
 
+    def meets(self, k: int) -> bool:
+        """Whether part ``k`` is worth laying out before the parts ahead of it have their page counts: its
+        folios are drawn again at its real first page (``rendezvous``, ``folioshift``), unless its own
+        text prints pages of its own ids, which WeasyPrint numbers from the guess (it would be laid out
+        twice); the part that opens the main matter numbers its pages itself (no guess to correct)."""
+        return not (self.counted[k] & self.ids[k]) or parts.holds_main(self.texts[k])
+
     def waits(self, k: int) -> bool:
-        """Whether part ``k`` is better laid out in a later round: the parts after the front matter wait
-        for its page count (their first page) unless a last build left one; a part that prints pages of
-        others waits while one of those is still to be laid out, unless its own page count is needed
-        first (the front matter's, in a first build)."""
-        if k and 0 not in self.results and 0 not in self.known:
+        """Whether part ``k`` is better laid out in a later round: a part that cannot learn its first
+        page during its layout (:meth:`meets`) waits for the front matter's page count unless a last
+        build left one; a part that prints pages of others waits while one of those is still to be laid
+        out, unless its own page count is needed first (the front matter's, in a first build)."""
+        if k and not self.meets(k) and 0 not in self.results and 0 not in self.known:
             return True
         printed = self.counted[k] - self.ids[k]
         pending = any(j not in self.results and printed & self.ids[j] for j in range(len(self.texts)) if j != k)
@@ -123,7 +132,8 @@ def _layout(book, html_text: str) -> PartedLayout | None:
                   [0] * len(texts), partwork.known_counts(store, texts),
                   pageestimate.planned_pages(html_text, PageSetup.from_config(book.config)))
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(min(workers(), len(texts)), mp_context=context) as pool:
+    # the manager outlives the pool: a worker waiting on a meeting is answered (or aborted) before it ends
+    with context.Manager() as manager, ProcessPoolExecutor(min(workers(), len(texts)), mp_context=context) as pool:
         for rounds in range(1, MAX_ROUNDS + 2):
             state.replan()
             plans = _plans(state)
@@ -134,21 +144,60 @@ def _layout(book, html_text: str) -> PartedLayout | None:
                 return _merged(state, rounds - 1)
             if rounds > MAX_ROUNDS:
                 return None
-            _run(state, plans, todo, pool, store)
+            _run(state, plans, todo, pool, store, manager)
     return None
 
 
-def _run(state: _Book, plans, todo: list[int], pool, store) -> None:
-    """Lay out the parts ``todo`` (those the cache does not have), in book order of results."""
+def _run(state: _Book, plans, todo: list[int], pool, store, manager) -> None:
+    """Lay out the parts ``todo`` (those the cache does not have), in book order of results.
+
+    A part laid out while a part before it is laid out too gets a meeting (``rendezvous``): it is
+    answered, with the part's real plan, as soon as every part before it is laid out (the one just
+    before it tells its facts before writing its PDFs: ``partwork.facts``); the part, laid out at its
+    guessed plan, waits for the answer before writing its PDF.
+    The tasks are submitted in book order and the pool runs them first in, first out, so a part waiting
+    at its meeting waits only on parts submitted before it, running or done, never on one queued behind
+    it; a failed part aborts the meetings still open."""
     found = {k: partwork.cached(store, plans[k][1]) for k in todo}
-    futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k], plans[k][0], state.planned)
-               for k in todo if found[k] is None}
-    for k in todo:
-        if found[k] is None:
-            found[k] = futures[k].result()
-            partwork.keep(store, plans[k][1], found[k])
-            state.layouts[k] += 1
-        state.results[k], state.signatures[k] = found[k], plans[k][1]
+    fresh = [k for k in todo if found[k] is None]
+    meetings = {k: rendezvous.Meeting(manager.Queue(), rendezvous.TIMEOUT) for k in fresh
+                if state.meets(k) and any(j < k for j in fresh)}
+    nexts = dict(zip(todo, todo[1:]))
+    earlies = {k: manager.Queue() for k in fresh if nexts.get(k) in meetings}  # facts before the PDFs
+    answered: dict[int, str] = {}
+
+    def tell(k: int) -> None:
+        if k in meetings:
+            answered[k] = _answer(state, k, plans[k][0], meetings[k])
+            del meetings[k]  # answered (an error before this aborts it below)
+
+    try:
+        futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k], replace(
+            plans[k][0], meeting=meetings.get(k)), state.planned, earlies.get(k)) for k in fresh}
+        for k in todo:
+            name = plans[k][1]
+            if found[k] is None:
+                tell(k)
+                if k in earlies:  # the next part is told its place as soon as this one is laid out
+                    state.results[k] = partwork.facts(futures[k], earlies[k])
+                    tell(nexts[k])
+                found[k] = futures[k].result()
+                name = answered.get(k, name) if found[k].met else name  # laid out at its real plan: its signature
+                partwork.keep(store, name, found[k])
+                state.layouts[k] += 2 if found[k].met == rendezvous.AGAIN else 1
+            state.results[k], state.signatures[k] = found[k], name
+    finally:
+        for meeting in meetings.values():
+            meeting.answers.put(rendezvous.ABORT)
+
+
+def _answer(state: _Book, k: int, guessed: partview.Part, meeting: rendezvous.Meeting) -> str:
+    """Tell part ``k`` its real plan and whether its guessed layout may stand (``rendezvous``); the real
+    plan's signature."""
+    real, name = _plans(state)[k]
+    own = bool(state.counted[k] & state.ids[k])
+    meeting.answers.put(rendezvous.Answer(real, rendezvous.shiftable(guessed, real, state.counted[k], own)))
+    return name
 
 
 def _plans(state: _Book) -> list[tuple[partview.Part, str]]:
@@ -220,7 +269,8 @@ def _merged(state: _Book, rounds: int) -> PartedLayout:
     ranges = folios.label_ranges(facts.view())
     pdfs = tuple(pdfmerge.merge([r.pdfs[v] for r in placed], ranges, extra) for v in range(len(placed[0].pdfs)))
     refused = tuple({repr(f): f for r in placed for f in r.refused}.values())
-    return PartedLayout(facts, pdfs, refused, tuple(state.layouts), rounds, tuple(counts))
+    return PartedLayout(facts, pdfs, refused, tuple(state.layouts), rounds, tuple(counts),
+                        tuple(r.passes for r in placed))
 
 
 def pdf_bytes(document, config, variant: str, index: int) -> bytes:

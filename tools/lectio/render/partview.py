@@ -37,6 +37,9 @@ class _Whole:
     def book_pages(self, pages: int) -> int:
         return pages
 
+    def first_text(self, text: str) -> str:
+        return text
+
 
 WHOLE = _Whole()
 
@@ -72,6 +75,7 @@ class Part:
     ids: frozenset[str] = field(default_factory=frozenset)
     resolved: tuple[tuple[str, str], ...] = ()  # id → printed folio, for references into other parts
     first_folio: int = 0  # the folio of the part's first page (0: the part numbers its pages itself)
+    meeting: object = None  # a guessed first page: where the real Part is told (``rendezvous.Meeting``)
 
     @property
     def offset(self) -> int:
@@ -94,6 +98,18 @@ class Part:
 
     def book_pages(self, pages: int) -> int:
         return self.offset + pages + len(self.elsewhere.after)
+
+    def first_text(self, text: str) -> str:
+        """The HTML of the part's first layout: for the book's last part, with what the refine steps
+        (``refine.STEPS``) write from the other parts' pages alone (the pages and lines of the readings
+        that "Readings compared" and an index print), so that its first layout can be its last. The
+        other parts are laid out from their HTML: their steps read their own pages (the apparatus at
+        the foot of the page), or pages after them, whose place depends on their own count."""
+        if not self.last:
+            return text
+        from lectio.render import refine
+
+        return refine.refined(text, View(None, self.elsewhere), frozenset())[0]
 
 
 class FakePage:

@@ -10,12 +10,14 @@ the cache (``cache.Store``, kind ``parts``) by the hash of what the part was lai
 from __future__ import annotations
 
 import pickle
+import queue
 from dataclasses import dataclass, replace
 
 from lectio import cache
 from lectio.render import laidout, pagemap, partview
 
 KIND = "parts"  # the cache's folder for laid-out parts
+POLL = 1.0  # seconds between looks at a worker that has not yet told its facts
 
 
 @dataclass(frozen=True)
@@ -30,20 +32,36 @@ class PartResult:
     refused: tuple = ()
     passes: int = 1
     stable: bool = True
+    met: str = ""  # laid out at a guessed first page, then told the real one: how (``rendezvous``)
 
 
-def lay_out(config, text: str, part: partview.Part, planned: int) -> PartResult:
+def lay_out(config, text: str, part: partview.Part, planned: int, early=None) -> PartResult:
     """Lay out one part, its gutter chosen for the book's ``planned`` pages, and write its PDFs (in a
-    worker process: every argument is pickled)."""
+    worker process: every argument is pickled). ``early``: a queue that gets the part's result without
+    its PDFs as soon as it is laid out (the parts after it learn their first page from it, :func:`facts`)."""
     from lectio.render import pdf
 
     document = pdf.layout(text, config, planned=planned, part=part)
-    variants = (config.output.pdf_variant, *config.output.extra_variants)
-    pdfs = tuple(pdf.pdf_bytes(document, config, variant) for variant in variants)
     starts = laidout.first_column(pagemap.page_starts(document), document)
     lines = tuple(replace(line, box=None) for line in laidout.flow_lines(document))  # boxes stay in the worker
-    return PartResult(partview.page_facts(document), lines, tuple(starts), pdfs,
-                      tuple(document.lectio_refused), document.lectio_passes, document.lectio_stable)
+    result = PartResult(partview.page_facts(document), lines, tuple(starts), (), tuple(document.lectio_refused),
+                        document.lectio_passes, document.lectio_stable, document.lectio_met)
+    if early is not None:
+        early.put(result)
+    variants = (config.output.pdf_variant, *config.output.extra_variants)
+    return replace(result, pdfs=tuple(pdf.pdf_bytes(document, config, variant) for variant in variants))
+
+
+def facts(future, early) -> PartResult:
+    """A part's result without its PDFs, from its ``early`` queue as soon as its worker puts it there;
+    the worker's error if it fails first."""
+    while True:
+        try:
+            return early.get(timeout=POLL)
+        except queue.Empty:
+            if future.done():
+                future.result()  # raises the worker's error; else the result was put before it returned
+                return early.get(timeout=POLL)
 
 
 def in_book(result: PartResult, offset: int, index: int) -> PartResult:

@@ -14,8 +14,8 @@ import os
 from pathlib import Path
 
 from lectio.errors import RenderError, RequirementMissing
-from lectio.render import apparatusblock, folios, fonts, footnoteorder, linestamp, margins, outputintent, pageestimate, \
-    partview, pdfroles, pdftags, refine, styles, tail, timestamps
+from lectio.render import apparatusblock, folios, folioshift, fonts, footnoteorder, linestamp, margins, outputintent, \
+    pageestimate, partview, pdfroles, pdftags, refine, rendezvous, styles, tail, timestamps
 from lectio.render.pagesetup import PageSetup, gutter_fits
 
 MAX_PASSES = 6  # the apparatus at the foot of the page can take a few (docs/lines.md)
@@ -32,6 +32,7 @@ def weasyprint():
             fix="install Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 (Debian/Ubuntu), "
                 "brew install pango (macOS)") from None
     footnoteorder.install()
+    folioshift.install()
     return module
 
 
@@ -56,8 +57,8 @@ def layout(html_text: str, config, planned: int | None = None, part=None):
     WeasyPrint gets, what the refine steps see, the padding and the book's page count for the gutter."""
     part = part or partview.WHOLE
     setup = PageSetup.from_config(config)
+    document, setup, passes, stable, part, met = _at_real_first_page(html_text, config, setup, planned, part)
     pad = part.pad(config.output.pad_to)
-    document, setup, passes, stable = _settled(html_text, config, setup, planned, part)
     _refuse_lost_notes(document)
     _refuse_lost_variants(html_text, document)
     linestamp.stamp(document, html_text, lambda marks: render_html(marks, config))  # not another layout
@@ -66,7 +67,7 @@ def layout(html_text: str, config, planned: int | None = None, part=None):
     document = _pad(document, config, setup, pad)
     # the layouts made (docs/lines.md gives the counts); not stable: the last layout's apparatus blocks,
     # locators and index pages are from the layout before it, after MAX_PASSES (its line numbers are its own)
-    document.lectio_passes, document.lectio_stable = passes, stable
+    document.lectio_passes, document.lectio_stable, document.lectio_met = passes, stable, met
     document.lectio_setup = setup  # its gutter is the one laid out (for ``planned`` pages)
     from lectio.render.fetcher import refused_findings
 
@@ -75,26 +76,48 @@ def layout(html_text: str, config, planned: int | None = None, part=None):
     return document
 
 
+def _at_real_first_page(html_text: str, config, setup: PageSetup, planned: int | None, part):
+    """``_settled``, for a part whose first page is guessed (its ``meeting``) laid out at the guess, then
+    told its real ``Part`` (``rendezvous``): its folios drawn again (``folioshift``) when nothing else it
+    was given or its refine steps read differs, else laid out again at the real ``Part``. Returns
+    ``_settled``'s values, the ``Part`` laid out at and how it was told the real one (``rendezvous``; "":
+    not told)."""
+    meeting = getattr(part, "meeting", None)
+    with folioshift.recording(meeting is not None):
+        document, laid, passes, stable, text, loose = _settled(html_text, config, setup, planned, part)
+    answer = rendezvous.wait(meeting) if meeting is not None else None
+    if answer is None:
+        folioshift.release(document)
+        return document, laid, passes, stable, part, ""
+    if answer.shiftable and stable and refine.refined(html_text, answer.part.view(document), loose)[0] == text:
+        folioshift.redraw(document, answer.shift(part))
+        return document, laid, passes, stable, answer.part, rendezvous.REDRAWN
+    folioshift.release(document)
+    document, laid, more, stable, _, _ = _settled(html_text, config, setup, planned, answer.part)
+    return document, laid, passes + more, stable, answer.part, rendezvous.AGAIN
+
+
 def _settled(html_text: str, config, setup: PageSetup, planned: int | None, part):
     """The book laid out until a layout tells the next nothing new (``refine``) and its gutter fits its
-    page count: (document, setup, passes made, settled). When what a layout tells the next changes
-    nothing before a chapter of the main matter, the chapters from there are laid out again alone (``tail``)."""
+    page count: (document, setup, passes made, settled, the last layout's HTML, its loosened blocks). When
+    what a layout tells the next changes nothing before a chapter of the main matter, the chapters from
+    there are laid out again alone (``tail``)."""
     fixed = planned is not None
     planned = planned if fixed else part.book_pages(pageestimate.planned_pages(html_text, setup))
-    text, loose, body = html_text, frozenset(), None
+    text, loose, body = part.first_text(html_text), frozenset(), None
     for passes in range(1, MAX_PASSES + 1):
         setup = setup.with_pages(planned)
         document = body and tail.relaid(body, text, lambda chapters: _render(chapters, config, setup))
         if not document:  # the whole book (the first time, or the chapters laid out alone moved a page it prints)
             document = _render(part.prepare(text), config, setup)
         pages = part.book_pages(padded(len(document.pages), part.pad(config.output.pad_to)))
-        better, loose = refine.refined(html_text, part.view(document), loose)  # page ranges, notes on their page
+        better, loosened = refine.refined(html_text, part.view(document), loose)  # page ranges, notes on their page
         fits = fixed or gutter_fits(planned, pages)
         if fits and better == text:
-            return document, setup, passes, True
+            return document, setup, passes, True, text, loose
         body = tail.body_of(document, text, better) if fits and part is partview.WHOLE else None  # then alone
-        planned, text = planned if fits else pages, better  # a gutter too narrow (or far too wide): again
-    return document, setup, MAX_PASSES, False
+        planned, text, loose = planned if fits else pages, better, loosened  # a gutter too narrow (or far too wide): again
+    return document, setup, MAX_PASSES, False, text, loose
 
 
 def unsettled(stable: bool) -> list:

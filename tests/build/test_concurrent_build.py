@@ -204,9 +204,26 @@ def test_the_warm_jvm_gives_the_verdict_of_an_ordinary_run(contract, tmp_path, m
         package.writestr("mimetype", "application/epub+zip")
     fresh = epubcheck.verify_epub(broken)
     assert fresh[1]["errors"] > 0
-    assert epubcheck.verify_epub(broken, epubwarm.Prewarmed.start(good, tmp_path / "warm").check) == fresh
+    warm = epubwarm.Prewarmed.start(good, tmp_path / "warm")
+    assert warm.warmed(wait=120)
+    with monkeypatch.context() as patch:
+        patch.setattr(epubwarm, "run_epubcheck", lambda *a: pytest.fail("the warm JVM was not asked"))
+        assert epubcheck.verify_epub(broken, warm.check) == fresh
     monkeypatch.setattr(epubwarm, "LOOP", tmp_path / "missing.java")
     assert epubcheck.verify_epub(broken, epubwarm.Prewarmed.start(good, tmp_path / "gone").check) == fresh
+
+
+def test_a_warm_up_not_done_gives_way_to_an_ordinary_run(contract, tmp_path, monkeypatch):
+    """Asked before its first check is done (it runs at the lowest priority, and may have had no idle
+    core), the warm JVM is stopped and the verdict comes from an ordinary run: not two checks in a row."""
+    from lectio.verify import epubcheck, epubwarm
+
+    good = next((contract / "build").glob("*.epub"))
+    ordinary = []
+    monkeypatch.setattr(epubwarm, "run_epubcheck", lambda epub, timeout: ordinary.append(epub) or {"messages": []})
+    warm = epubwarm.Prewarmed.start(good.read_bytes(), tmp_path / "warm")
+    assert epubcheck.verify_epub(good, warm.check) == ([], {"errors": 0, "warnings": 0})
+    assert ordinary == [good] and warm.process.returncode is not None
 
 
 def test_the_warm_jvm_takes_only_idle_cpu(tmp_path):

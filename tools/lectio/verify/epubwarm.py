@@ -34,6 +34,8 @@ class Prewarmed:
 
     def __init__(self, process: subprocess.Popen, folder: Path):
         self.process, self.folder = process, folder
+        self.line = b""  # what was read of the JVM's next line so far
+        self.first_done = False
 
     @classmethod
     def start(cls, first: bytes, folder: Path) -> "Prewarmed":
@@ -47,12 +49,15 @@ class Prewarmed:
         return checker
 
     def check(self, epub: Path, timeout: float = 300) -> dict:
-        """EPUBCheck's JSON report for ``epub``: from the warm JVM, else from an ordinary run."""
+        """EPUBCheck's JSON report for ``epub``: from the warm JVM when its first check is done, else
+        (still warming up at its low priority, or dead) from an ordinary run at the build's priority:
+        a warm-up that got no idle core would make the verdict wait for two checks instead of one."""
         report = self.folder / "report.json"
         deadline = time.monotonic() + timeout
         try:
+            if not self.warmed():
+                raise EOFError("EPUBCheck's warm-up is not done")
             self._ask(epub, report)
-            self._answer(deadline)  # the first EPUB's
             self._answer(deadline)
             return json.loads(report.read_text(encoding="utf-8"))
         except (OSError, EOFError, ValueError):
@@ -73,19 +78,26 @@ class Prewarmed:
         self.process.stdin.write(f"{epub}\t--json\t{report}\n".encode("utf-8"))
         self.process.stdin.flush()
 
-    def _answer(self, deadline: float) -> None:
-        """Wait for the end of one check (its "done" line); EOFError when the JVM has ended."""
-        line = b""
+    def warmed(self, wait: float = 0) -> bool:
+        """Whether the first check (the warm-up) is done, waiting up to ``wait`` seconds for it."""
+        self.first_done = self.first_done or self._answer(time.monotonic() + wait, kill=False)
+        return self.first_done
+
+    def _answer(self, deadline: float, kill: bool = True) -> bool:
+        """Wait for the end of one check (its "done" line); EOFError when the JVM has ended. At the
+        ``deadline``: the JVM killed and ``TimeoutExpired``, or without ``kill`` False."""
         while True:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([self.process.stdout], [], [], left)[0]:
+            if not select.select([self.process.stdout], [], [], max(left, 0))[0]:
+                if not kill:
+                    return False
                 self.process.kill()
                 raise subprocess.TimeoutExpired("EPUBCheck", 0)
             byte = os.read(self.process.stdout.fileno(), 1)
             if not byte:
                 raise EOFError("EPUBCheck ended")
-            line += byte
+            self.line += byte
             if byte == b"\n":
+                line, self.line = self.line, b""
                 if line.startswith(DONE):
-                    return
-                line = b""
+                    return True

@@ -18,6 +18,12 @@ to one output word or lost. The method is that of patience diff:
 
 A word may also match two output words (a hyphenated ``situ-ation`` that an extraction left
 split) and two words one output word (``river-boat`` broken after its hyphen and joined).
+
+"Unique" is only as good as the output range it is counted in: in a long book that repeats
+its sentences, a run whose true place is broken (a word hyphenated at a line's end) can be
+unique in the whole book at a wrong place, in the next chapter, and pull the chain there.
+``align`` therefore takes the output range to look in (``within``): the fidelity check gives
+each reading its own chapter (``fidelity.py``, ``chapters.py``).
 """
 
 from __future__ import annotations
@@ -32,10 +38,11 @@ HYPHEN = "-"  # ends an output word hyphenated at the end of a line (words.py)
 LOST = -1
 
 
-def align(source: tuple[str, ...], output: tuple[str, ...]) -> list[int]:
-    """For each source word, the index of the output word it matched, or ``LOST``."""
+def align(source: tuple[str, ...], output: tuple[str, ...], within: tuple[int, int] | None = None) -> list[int]:
+    """For each source word, the index of the output word it matched, or ``LOST``; only the output
+    words ``within`` (first, end) are looked at, when it is given (a reading's own chapter)."""
     match = [LOST] * len(source)
-    _align(source, output, (0, len(source)), (0, len(output)), match, 3)
+    _align(source, output, (0, len(source)), within or (0, len(output)), match, 3)
     return match
 
 

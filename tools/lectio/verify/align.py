@@ -193,28 +193,29 @@ def _across(output, word, t, step, out):
     return None
 
 
-def locate(parts: list[tuple[str, ...]], output: tuple[str, ...], start: int = 0) -> list[int]:
-    """Where each part (a note, an entry) starts in ``output`` after ``start``, each whole, or ``LOST``.
+def locate(parts: list[tuple[str, ...]], output: tuple[str, ...], start: int = 0, end: int | None = None) -> list[int]:
+    """Where each part (a note, an entry) starts in ``output`` from ``start`` to ``end``, each whole, or ``LOST``.
 
     Every place where a part is found whole is a candidate; the most parts in the same order as
     in the source are kept (a longest increasing chain, at most one place per part), so a part
     found only far on (a lost note whose words stand elsewhere) cannot take the parts before it.
     """
+    end = len(output) if end is None else end
     postings: dict[str, list[int]] = {}
-    for t in range(start, len(output)):
+    for t in range(start, end):
         postings.setdefault(output[t], []).append(t)
     candidates = [(n, t) for n, part in enumerate(parts) if part  # a part's places last first: one per part
-                  for t in reversed(postings.get(part[0], [])) if _whole(part, output, t) is not None]
+                  for t in reversed(postings.get(part[0], [])) if _whole(part, output, t, end) is not None]
     places = [LOST] * len(parts)
     for n, t in _longest(candidates):
         places[n] = t
     return places
 
 
-def _whole(part: tuple[str, ...], output: tuple[str, ...], start: int) -> int | None:
-    """The end of ``part`` matched word after word from ``start``, or None."""
+def _whole(part: tuple[str, ...], output: tuple[str, ...], start: int, end: int) -> int | None:
+    """The end of ``part`` matched word after word from ``start`` (before ``end``), or None."""
     match = [LOST] * len(part)
-    i, j = _walk(part, output, (0, len(part)), (start, len(output)), match, 1, resume=False)
+    i, j = _walk(part, output, (0, len(part)), (start, end), match, 1, resume=False)
     return j if i == len(part) and match[0] == start else None
 
 

@@ -61,6 +61,12 @@ class Stream:
             return 0
         return self._first_word(self.place_names.index(place))
 
+    def end_of(self, place: str) -> int:
+        """The index after the last word of a page or document (the number of words when unknown)."""
+        if place not in self.place_names:
+            return len(self.found)
+        return self._first_word(self.place_names.index(place) + 1)
+
     def _first_word(self, index: int) -> int:
         """The index of the first word of the place ``index`` (the number of words for the end)."""
         if index >= len(self.place_starts):

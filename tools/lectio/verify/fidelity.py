@@ -152,9 +152,8 @@ def compare(book: Book, outputs: list[Output], findings: list[Finding] | None = 
 def _compare(reading: Expected, outputs: list[Output], keys: list[str], in_bibliography: dict):
     words_found, notes_ok, cites_ok, passages_ok, findings = [], None, None, None, []
     for output in outputs:
-        body = _body(reading, output)
-        notes = [place != LOST for place in locate(reading.note_parts(), output.notes.found.words,
-                                                   _notes_start(output, body))]
+        body, within = _body(reading, output)
+        notes = _notes(reading, output, body, within)
         cites = [key in keys and in_bibliography[output.name][keys.index(key)] for key, _ in reading.cited]
         passages = [all(body[w] != LOST for w in span) for _, span in reading.passages]
         words_found.append((output.name, sum(m != LOST for m in body)))
@@ -172,17 +171,30 @@ def _compare(reading: Expected, outputs: list[Output], keys: list[str], in_bibli
     return result, findings
 
 
-def _body(reading: Expected, output: Output) -> list[int]:
+def _body(reading: Expected, output: Output) -> tuple[list[int], tuple[int, int] | None]:
     """The reading's words matched in its own chapter (the narrowest region that loses nothing, else
-    the one that loses least); in the whole output only when the chapter is not found."""
-    best: list[int] | None = None
+    the one that loses least), and that region; in the whole output (None) only when the chapter is
+    not found."""
+    best: tuple[list[int], tuple[int, int] | None] | None = None
     for within in output.body.regions(reading.reading.anchor) or [None]:  # None: the whole output
         match = align(reading.body.found.words, output.body.found.words, within)
-        if best is None or match.count(LOST) < best.count(LOST):
-            best = match
-        if LOST not in best:
+        if best is None or match.count(LOST) < best[0].count(LOST):
+            best = match, within
+        if LOST not in best[0]:
             break
-    return best or []
+    return best or ([], None)
+
+
+def _notes(reading: Expected, output: Output, body: list[int], within: tuple[int, int] | None) -> list[bool]:
+    """Each note found whole after the reading's first word, up to the end of its chapter's last page
+    or document (where its notes are printed); any not found there is looked for to the end."""
+    parts, notes = reading.note_parts(), output.notes
+    start = _notes_start(output, body)
+    end = notes.end_of(output.body.place(within[1] - 1)) if within and within[1] > within[0] else len(notes.found)
+    found = [place != LOST for place in locate(parts, notes.found.words, start, end)]
+    if not all(found) and end < len(notes.found):
+        found = [place != LOST for place in locate(parts, notes.found.words, start)]
+    return found
 
 
 def _notes_start(output: Output, body: list[int]) -> int:

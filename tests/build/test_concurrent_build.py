@@ -202,3 +202,28 @@ def test_the_warm_jvm_gives_the_verdict_of_an_ordinary_run(contract, tmp_path, m
     assert epubcheck.verify_epub(broken, epubwarm.Prewarmed.start(good, tmp_path / "warm").check) == fresh
     monkeypatch.setattr(epubwarm, "LOOP", tmp_path / "missing.java")
     assert epubcheck.verify_epub(broken, epubwarm.Prewarmed.start(good, tmp_path / "gone").check) == fresh
+
+
+def test_the_warm_jvm_takes_only_idle_cpu(tmp_path):
+    """The warm-up JVM (and every thread it starts) runs at the lowest CPU priority, so that it does not
+    take a core from the layout's processes; a process not started ``idle`` keeps the build's."""
+    import os
+
+    from lectio.verify import epubwarm
+
+    if shutil.which("nice") is None:
+        pytest.skip("no nice on this system")
+    tiny = tmp_path / "empty.epub"
+    tiny.write_bytes(b"")
+    warm = epubwarm.Prewarmed.start(tiny.read_bytes(), tmp_path / "warm")
+    plain = tasks.popen(["sleep", "30"])
+    try:
+        time.sleep(0.5)  # the JVM's threads started
+        threads = list((Path("/proc") / str(warm.process.pid) / "task").iterdir())
+        assert len(threads) > 1
+        assert {os.getpriority(os.PRIO_PROCESS, int(t.name)) for t in threads} == {19}
+        assert os.getpriority(os.PRIO_PROCESS, plain.pid) == os.getpriority(os.PRIO_PROCESS, 0)
+    finally:
+        warm.close()
+        plain.kill()
+        plain.wait()

@@ -114,11 +114,14 @@ def test_a_wrong_first_guess_lays_each_part_out_once_with_the_folios_of_one_layo
     _cold_store(monkeypatch, tmp_path)
     monkeypatch.setattr(parallel, "CHARS_PER_PAGE", parallel.CHARS_PER_PAGE // 3)  # pages guessed 3x too many
     book, again = _layout(edition)
-    texts = parts.parts(html.write_html(book, pdf.print_css(book.config)), parallel.workers())
+    texts = parallel.split(html.write_html(book, pdf.print_css(book.config)))
     assert any(parallel._guess(text) != count for text, count in zip(texts[1:-1], again.counts[1:-1]))
     # the front matter prints the others' pages (twice); every other part once, at the place it was guessed
     assert again.layouts[0] <= 2 and again.layouts[1:] == (1,) * (len(texts) - 1), again.layouts
     assert again.passes[-1] == 1  # the back matter laid out with the readings' pages it prints already in
+    # the back matter follows the readings in the first round (laid out once they tell their facts), the
+    # front matter is laid out again in the second with the others' real pages: no third round
+    assert again.rounds == 2
     assert again.pdfs[0] == (edition / "build" / f"{NAME}.pdf").read_bytes()  # whatever the guesses were
     merged = tmp_path / "merged.pdf"
     merged.write_bytes(again.pdfs[0])
@@ -173,10 +176,10 @@ def test_an_edit_lays_out_its_part_again_not_the_front_matter(laid_out, monkeypa
     edition, _, _ = laid_out
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     book = pipeline.check(edition).book
-    before = parts.parts(html.write_html(book, pdf.print_css(book.config)), parallel.workers())
+    before = parallel.split(html.write_html(book, pdf.print_css(book.config)))
     _edit_a_word(edition / "texts" / "B.txt", (edition / "apparatus.toml").read_text(encoding="utf-8").lower())
     book, again = _layout(edition)
-    after = parts.parts(html.write_html(book, pdf.print_css(book.config)), parallel.workers())
+    after = parallel.split(html.write_html(book, pdf.print_css(book.config)))
     changed = [k for k, (a, b) in enumerate(zip(before, after)) if a != b]
     assert changed and 0 not in changed
     assert again.layouts[0] == 0 and all(again.layouts[k] == 1 for k in changed)

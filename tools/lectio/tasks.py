@@ -15,6 +15,7 @@ waited for before the error goes on: no orphan process, no file written after th
 from __future__ import annotations
 
 import contextvars
+import shutil
 import subprocess
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -78,10 +79,13 @@ def stopped() -> bool:
     return group is not None and group._stopped
 
 
-def popen(command: list[str], cwd=None) -> subprocess.Popen:
+def popen(command: list[str], cwd=None, idle: bool = False) -> subprocess.Popen:
     """A long-lived process talked to through its stdin and stdout (stderr is dropped); started by a
-    task, it is killed when the task's group ends, if it has not ended by then."""
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    task, it is killed when the task's group ends, if it has not ended by then. ``idle``: it runs at
+    the lowest CPU priority (``nice -n 19``, where there is a ``nice``; every thread it starts too), so
+    it takes only what the build's other processes leave idle."""
+    nice = shutil.which("nice") if idle else None
+    process = subprocess.Popen([nice, "-n", "19", *command] if nice else command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                cwd=cwd)
     group = _group.get()
     if group is not None:

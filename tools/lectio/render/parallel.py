@@ -27,6 +27,7 @@ from lectio.render.pagesetup import PageSetup, gutter, gutter_fits
 
 ENV = "LECTIO_LAYOUT"  # "parallel" or "single" force a path; unset or "auto": by size
 THRESHOLD = 400_000  # characters of text from which the parts pay for their processes (docs/parallel.md)
+PART_CHARS = 150_000  # characters of text in a group of readings, where the readings allow (docs/parallel.md)
 MAX_ROUNDS = 6
 CHARS_PER_PAGE = 2200  # the first guess of a part's pages, before it is laid out
 
@@ -44,6 +45,15 @@ def wanted(html_text: str) -> bool:
     if mode in ("parallel", "single"):
         return mode == "parallel"
     return workers() > 1 and parts.text_length(html_text[html_text.find("<body"):]) >= THRESHOLD
+
+
+def split(html_text: str) -> tuple[str, ...]:
+    """The parts of the book (``parts.parts``): its readings in groups of about :data:`PART_CHARS`
+    characters, one reading at least, and at least one group per core. Small groups keep the cores
+    busy to the end (a part waiting for its real first page, or laid out twice, holds up less) and an
+    edit lays out less again; each part costs a few hundred milliseconds of its own."""
+    length = parts.text_length(html_text[html_text.find("<body"):])
+    return parts.parts(html_text, max(workers(), math.ceil(length / PART_CHARS)))
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,15 @@ class _Book:
         pending = any(j not in self.results and printed & self.ids[j] for j in range(len(self.texts)) if j != k)
         return pending and (k or 0 in self.results or 0 in self.known)
 
+    def follows(self, k: int, todo: list[int]) -> bool:
+        """Whether part ``k``, waiting (:meth:`waits`), can instead be laid out in this round once the
+        parts ``todo`` have told their facts: every part before it is laid out or in ``todo``, and none
+        after it is one it prints pages of and that is still to be laid out (the back matter, which
+        prints the readings' pages, starts while their PDFs are written)."""
+        printed = self.counted[k] - self.ids[k]
+        later = any(j not in self.results and printed & self.ids[j] for j in range(k + 1, len(self.texts)))
+        return k > 0 and not later and all(j in self.results or j in todo for j in range(k))
+
     def counts(self) -> list[int]:
         return [len(self.results[k].pages) if k in self.results else self.known.get(k) or _guess(text)
                 for k, text in enumerate(self.texts)]
@@ -124,7 +143,7 @@ def layout(book, html_text: str) -> PartedLayout | None:
 
 
 def _layout(book, html_text: str) -> PartedLayout | None:
-    texts = parts.parts(html_text, workers())
+    texts = split(html_text)
     if len(texts) < 2:
         return None
     store = partwork.store_for(book.config)
@@ -133,7 +152,9 @@ def _layout(book, html_text: str) -> PartedLayout | None:
                   pageestimate.planned_pages(html_text, PageSetup.from_config(book.config)))
     context = multiprocessing.get_context("spawn")
     # the manager outlives the pool: a worker waiting on a meeting is answered (or aborted) before it ends
-    with context.Manager() as manager, ProcessPoolExecutor(min(workers(), len(texts)), mp_context=context) as pool:
+    # one process more than the cores: a part that follows others (``_Book.follows``) is laid out while they
+    # write their PDFs; the pool starts a process only when none is idle
+    with context.Manager() as manager, ProcessPoolExecutor(min(workers() + 1, len(texts)), mp_context=context) as pool:
         for rounds in range(1, MAX_ROUNDS + 2):
             state.replan()
             plans = _plans(state)
@@ -144,43 +165,50 @@ def _layout(book, html_text: str) -> PartedLayout | None:
                 return _merged(state, rounds - 1)
             if rounds > MAX_ROUNDS:
                 return None
-            _run(state, plans, todo, pool, store, manager)
+            _run(state, plans, todo, [k for k in changed if k not in todo and state.follows(k, todo)], pool, store,
+                 manager)
     return None
 
 
-def _run(state: _Book, plans, todo: list[int], pool, store, manager) -> None:
-    """Lay out the parts ``todo`` (those the cache does not have), in book order of results.
+def _run(state: _Book, plans, todo: list[int], follow: list[int], pool, store, manager) -> None:
+    """Lay out the parts ``todo`` (those the cache does not have), then, each as soon as every part
+    before it has told its facts, the parts ``follow`` at their real plan; results in book order.
 
-    A part laid out while a part before it is laid out too gets a meeting (``rendezvous``): it is
-    answered, with the part's real plan, as soon as every part before it is laid out (the one just
-    before it tells its facts before writing its PDFs: ``partwork.facts``); the part, laid out at its
-    guessed plan, waits for the answer before writing its PDF.
+    A part of ``todo`` laid out while a part before it is laid out too gets a meeting (``rendezvous``):
+    it is answered, with the part's real plan, as soon as every part before it is laid out (each tells
+    its facts before writing its PDFs: ``partwork.facts``); the part, laid out at its guessed plan,
+    waits for the answer before writing its PDF.
     The tasks are submitted in book order and the pool runs them first in, first out, so a part waiting
     at its meeting waits only on parts submitted before it, running or done, never on one queued behind
     it; a failed part aborts the meetings still open."""
+    plans = list(plans)  # the followers' plans are made again once the parts before them are laid out
     found = {k: partwork.cached(store, plans[k][1]) for k in todo}
     fresh = [k for k in todo if found[k] is None]
     meetings = {k: rendezvous.Meeting(manager.Queue(), rendezvous.TIMEOUT) for k in fresh
                 if state.meets(k) and any(j < k for j in fresh)}
-    nexts = dict(zip(todo, todo[1:]))
-    earlies = {k: manager.Queue() for k in fresh if nexts.get(k) in meetings}  # facts before the PDFs
+    order = sorted(todo + follow)
+    earlies = {k: manager.Queue() for k in fresh if k != order[-1]}  # facts before the PDFs, for those after
     answered: dict[int, str] = {}
-
-    def tell(k: int) -> None:
-        if k in meetings:
-            answered[k] = _answer(state, k, plans[k][0], meetings[k])
-            del meetings[k]  # answered (an error before this aborts it below)
-
     try:
         futures = {k: pool.submit(partwork.lay_out, state.config, state.texts[k], replace(
             plans[k][0], meeting=meetings.get(k)), state.planned, earlies.get(k)) for k in fresh}
-        for k in todo:
+        for k in order:  # the facts, in book order: each part's plan is real once those before it told theirs
+            if k in follow:
+                plans[k] = _plans(state)[k]
+                found[k] = partwork.cached(store, plans[k][1])
+                if found[k] is None:
+                    futures[k] = pool.submit(partwork.lay_out, state.config, state.texts[k], plans[k][0],
+                                             state.planned)
+            if k in meetings:
+                answered[k] = _answer(state, k, plans[k][0], meetings[k])
+                del meetings[k]  # answered (an error before this aborts it below)
+            if k in earlies:
+                state.results[k] = partwork.facts(futures[k], earlies[k])
+            elif found[k] is not None:
+                state.results[k] = found[k]
+        for k in order:
             name = plans[k][1]
             if found[k] is None:
-                tell(k)
-                if k in earlies:  # the next part is told its place as soon as this one is laid out
-                    state.results[k] = partwork.facts(futures[k], earlies[k])
-                    tell(nexts[k])
                 found[k] = futures[k].result()
                 name = answered.get(k, name) if found[k].met else name  # laid out at its real plan: its signature
                 partwork.keep(store, name, found[k])

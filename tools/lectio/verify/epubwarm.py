@@ -5,7 +5,10 @@ Most of an EPUBCheck run is the JVM compiling EPUBCheck's code and Saxon compili
 the first. ``lectio build`` therefore starts EPUBCheck (``data/java/EpubCheckLoop.java``: one
 check per line of its stdin) while the PDF is laid out, on the EPUB as pandoc made it, and asks
 it for the finished EPUB once the layout is known: the first check warms the JVM on the core
-the layout leaves idle, the second is the verdict. Only the second report is read. When that
+the layout leaves idle, the second is the verdict. The JVM runs at the lowest CPU priority
+(``tasks.popen(idle=True)``): a book laid out on every core (``render.parallel``) leaves no core
+idle until its back matter is laid out alone, and a warm-up at the same priority as the layout
+took a third of both cores there (the 500-page benchmark book: its first round 46 s → 38 s). Only the second report is read. When that
 JVM cannot run (a Java runtime without the source launcher's compiler) or dies, the check is
 run the ordinary way (``epubcheck.run_epubcheck``): the verdict never depends on the warm JVM.
 """
@@ -37,7 +40,8 @@ class Prewarmed:
         """Start the JVM and its first check, on the EPUB ``first`` (its report is not read)."""
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "first.epub").write_bytes(first)
-        process = tasks.popen([java(), *jvm_options(first), "-cp", str(epubcheck_jar()), str(LOOP)], cwd=folder)
+        process = tasks.popen([java(), *jvm_options(first), "-cp", str(epubcheck_jar()), str(LOOP)], cwd=folder,
+                               idle=True)
         checker = cls(process, folder)
         checker._ask(folder / "first.epub", folder / "first.json")
         return checker

@@ -131,6 +131,9 @@ def test_the_seeds_outputs_give_each_reading_its_own_chapter(built, book_of_seed
             title = words(reading.title).words
             assert any(first[t:t + len(title)] == title for t in range(min(len(first), 400)))
     assert pdf.chapters.shared and not epub.chapters.shared
+    headings = dict(pdf.chapters.headings)  # the bookmarks' titles, on the readings' first pages
+    for anchor, reading in zip(anchors, book_of_seed.readings):
+        assert reading.title in headings[dict(pdf.chapters.anchors)[anchor]]
 
 
 @pytest.fixture(scope="module")

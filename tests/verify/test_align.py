@@ -138,3 +138,11 @@ def test_a_walk_does_not_resume_on_a_single_word_met_after_a_page_foot():
     output = head + foot + " both of the sides reaches a plain conclusion" + " and both sides of it reach no conclusion"
     lost = lost_words(BODY, output)
     assert lost[:3] == ["weighs", "both", "sides"]
+
+
+def test_locate_looks_no_further_than_its_end():
+    notes = [("1", "first", "note"), ("2", "second", "note")]
+    output = words("body text 1 First note. more body 2 Second note.").words
+    end = output.index("more")
+    assert [place != LOST for place in locate(notes, output, 0, end)] == [True, False]
+    assert [place != LOST for place in locate(notes, output, 0)] == [True, True]

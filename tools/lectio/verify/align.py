@@ -18,6 +18,12 @@ to one output word or lost. The method is that of patience diff:
 
 A word may also match two output words (a hyphenated ``situ-ation`` that an extraction left
 split) and two words one output word (``river-boat`` broken after its hyphen and joined).
+
+"Unique" is only as good as the output range it is counted in: in a long book that repeats
+its sentences, a run whose true place is broken (a word hyphenated at a line's end) can be
+unique in the whole book at a wrong place, in the next chapter, and pull the chain there.
+``align`` therefore takes the output range to look in (``within``): the fidelity check gives
+each reading its own chapter (``fidelity.py``, ``chapters.py``).
 """
 
 from __future__ import annotations
@@ -32,10 +38,11 @@ HYPHEN = "-"  # ends an output word hyphenated at the end of a line (words.py)
 LOST = -1
 
 
-def align(source: tuple[str, ...], output: tuple[str, ...]) -> list[int]:
-    """For each source word, the index of the output word it matched, or ``LOST``."""
+def align(source: tuple[str, ...], output: tuple[str, ...], within: tuple[int, int] | None = None) -> list[int]:
+    """For each source word, the index of the output word it matched, or ``LOST``; only the output
+    words ``within`` (first, end) are looked at, when it is given (a reading's own chapter)."""
     match = [LOST] * len(source)
-    _align(source, output, (0, len(source)), (0, len(output)), match, 3)
+    _align(source, output, (0, len(source)), within or (0, len(output)), match, 3)
     return match
 
 
@@ -186,28 +193,29 @@ def _across(output, word, t, step, out):
     return None
 
 
-def locate(parts: list[tuple[str, ...]], output: tuple[str, ...], start: int = 0) -> list[int]:
-    """Where each part (a note, an entry) starts in ``output`` after ``start``, each whole, or ``LOST``.
+def locate(parts: list[tuple[str, ...]], output: tuple[str, ...], start: int = 0, end: int | None = None) -> list[int]:
+    """Where each part (a note, an entry) starts in ``output`` from ``start`` to ``end``, each whole, or ``LOST``.
 
     Every place where a part is found whole is a candidate; the most parts in the same order as
     in the source are kept (a longest increasing chain, at most one place per part), so a part
     found only far on (a lost note whose words stand elsewhere) cannot take the parts before it.
     """
+    end = len(output) if end is None else end
     postings: dict[str, list[int]] = {}
-    for t in range(start, len(output)):
+    for t in range(start, end):
         postings.setdefault(output[t], []).append(t)
     candidates = [(n, t) for n, part in enumerate(parts) if part  # a part's places last first: one per part
-                  for t in reversed(postings.get(part[0], [])) if _whole(part, output, t) is not None]
+                  for t in reversed(postings.get(part[0], [])) if _whole(part, output, t, end) is not None]
     places = [LOST] * len(parts)
     for n, t in _longest(candidates):
         places[n] = t
     return places
 
 
-def _whole(part: tuple[str, ...], output: tuple[str, ...], start: int) -> int | None:
-    """The end of ``part`` matched word after word from ``start``, or None."""
+def _whole(part: tuple[str, ...], output: tuple[str, ...], start: int, end: int) -> int | None:
+    """The end of ``part`` matched word after word from ``start`` (before ``end``), or None."""
     match = [LOST] * len(part)
-    i, j = _walk(part, output, (0, len(part)), (start, len(output)), match, 1, resume=False)
+    i, j = _walk(part, output, (0, len(part)), (start, end), match, 1, resume=False)
     return j if i == len(part) and match[0] == start else None
 
 

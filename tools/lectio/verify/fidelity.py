@@ -12,6 +12,20 @@ word on a folded form (``words.py``), as an in-order subsequence (``align.py``):
 
 Any loss is an error naming the source file and line where the first lost run starts, the
 words lost and what the output has in their place. ``check`` is the entry function.
+
+Each reading is looked for in its own chapter of each output (``chapters.py``: in the PDF, the
+pages from its first to the next chapter's first; in the EPUB, its content document), not in the
+whole book. A long book repeats itself: the same sentence stands at the end of one reading and
+in the next one, and "Readings compared" quotes the readings again; against the whole book, a
+run of words that is unique there only because its true place is broken (a word hyphenated at
+a line's end) anchors the alignment in the wrong chapter, and the words after it are reported
+lost though they are printed where they belong. Within the chapter, the reading's own words
+are the only ones in its order. A page may also hold the start of the next chapter: when words
+are lost in the reading's pages, its region is tried again with the next chapter's first page.
+Only when an output does not show where the reading's chapter is (no named destination, no
+element with its id: an output not written by lectio) is the reading looked for in the whole
+output, as before. The notes are looked for after the reading's first word (``_notes_start``),
+the bibliography in the whole output.
 """
 
 from __future__ import annotations
@@ -107,7 +121,9 @@ def verify(source, pdf: Path | None, epub: Path | None) -> tuple[list[Finding], 
 def check(book: Book, pdf: Path | None = None, epub: Path | None = None) -> Fidelity:
     """Compare the book with the PDF and the EPUB given (either may be None: not checked)."""
     outputs, findings = [], []
-    for name, path, read in (("PDF", pdf, lambda p: (extract.pdf_stream(p),) * 2), ("EPUB", epub, extract.epub_streams)):
+    anchors = tuple(reading.anchor for reading in book.readings)
+    for name, path, read in (("PDF", pdf, lambda p: (extract.pdf_stream(p, anchors),) * 2),
+                             ("EPUB", epub, lambda p: extract.epub_streams(p, anchors))):
         if path is None:
             continue
         try:
@@ -116,6 +132,12 @@ def check(book: Book, pdf: Path | None = None, epub: Path | None = None) -> Fide
             findings.append(Finding("verify.fidelity-unreadable", f"the {name}'s text cannot be read ({error!r}), "
                                     "so it was not compared with the sources", Location(display_path(path)), ERROR,
                                     fix="rebuild; the other checks above say what is wrong with the file"))
+    return compare(book, outputs, findings)
+
+
+def compare(book: Book, outputs: list[Output], findings: list[Finding] | None = None) -> Fidelity:
+    """Compare the book with the outputs' text; ``findings``: those found before (an output unreadable)."""
+    findings = list(findings or [])
     entries = bibliography(book)
     in_bibliography = {o.name: [place != LOST for place in locate(entries.parts(), o.body.found.words)]
                        for o in outputs}
@@ -130,9 +152,8 @@ def check(book: Book, pdf: Path | None = None, epub: Path | None = None) -> Fide
 def _compare(reading: Expected, outputs: list[Output], keys: list[str], in_bibliography: dict):
     words_found, notes_ok, cites_ok, passages_ok, findings = [], None, None, None, []
     for output in outputs:
-        body = align(reading.body.found.words, output.body.found.words)
-        notes = [place != LOST for place in locate(reading.note_parts(), output.notes.found.words,
-                                                   _notes_start(output, body))]
+        body, within = _body(reading, output)
+        notes = _notes(reading, output, body, within)
         cites = [key in keys and in_bibliography[output.name][keys.index(key)] for key, _ in reading.cited]
         passages = [all(body[w] != LOST for w in span) for _, span in reading.passages]
         words_found.append((output.name, sum(m != LOST for m in body)))
@@ -148,6 +169,32 @@ def _compare(reading: Expected, outputs: list[Output], keys: list[str], in_bibli
                              len(reading.cited), sum(cites_ok or []),
                              len(reading.passages), sum(passages_ok or []))
     return result, findings
+
+
+def _body(reading: Expected, output: Output) -> tuple[list[int], tuple[int, int] | None]:
+    """The reading's words matched in its own chapter (the narrowest region that loses nothing, else
+    the one that loses least), and that region; in the whole output (None) only when the chapter is
+    not found."""
+    best: tuple[list[int], tuple[int, int] | None] | None = None
+    for within in output.body.regions(reading.reading.anchor) or [None]:  # None: the whole output
+        match = align(reading.body.found.words, output.body.found.words, within)
+        if best is None or match.count(LOST) < best[0].count(LOST):
+            best = match, within
+        if LOST not in best[0]:
+            break
+    return best or ([], None)
+
+
+def _notes(reading: Expected, output: Output, body: list[int], within: tuple[int, int] | None) -> list[bool]:
+    """Each note found whole after the reading's first word, up to the end of its chapter's last page
+    or document (where its notes are printed); any not found there is looked for to the end."""
+    parts, notes = reading.note_parts(), output.notes
+    start = _notes_start(output, body)
+    end = notes.end_of(output.body.place(within[1] - 1)) if within and within[1] > within[0] else len(notes.found)
+    found = [place != LOST for place in locate(parts, notes.found.words, start, end)]
+    if not all(found) and end < len(notes.found):
+        found = [place != LOST for place in locate(parts, notes.found.words, start)]
+    return found
 
 
 def _notes_start(output: Output, body: list[int]) -> int:

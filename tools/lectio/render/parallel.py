@@ -26,7 +26,7 @@ from lectio.render import folios, layoutfacts, lines, pageestimate, pagemap, pag
 from lectio.render.pagesetup import PageSetup, gutter, gutter_fits
 
 ENV = "LECTIO_LAYOUT"  # "parallel" or "single" force a path; unset or "auto": by size
-THRESHOLD = 400_000  # characters of text from which the parts pay for their processes (docs/parallel.md)
+THRESHOLD = 150_000  # characters of text from which the parts pay for their processes (docs/parallel.md)
 PART_CHARS = 150_000  # characters of text in a group of readings, where the readings allow (docs/parallel.md)
 MAX_ROUNDS = 6
 CHARS_PER_PAGE = 2200  # the first guess of a part's pages, before it is laid out

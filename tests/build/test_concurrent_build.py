@@ -214,21 +214,22 @@ def test_the_warm_jvm_gives_the_verdict_of_an_ordinary_run(contract, tmp_path, m
 
 
 def test_a_warm_up_not_done_gives_way_to_an_ordinary_run(contract, tmp_path, monkeypatch):
-    """Asked before its first check is done (it runs at the lowest priority, and may have had no idle
-    core), the warm JVM is stopped and the verdict comes from an ordinary run: not two checks in a row."""
+    """Asked before its first check is done, a warm JVM started ``idle`` (at the lowest priority: it may
+    have had no idle core) is stopped and the verdict comes from an ordinary run: not two checks in a row."""
     from lectio.verify import epubcheck, epubwarm
 
     good = next((contract / "build").glob("*.epub"))
     ordinary = []
     monkeypatch.setattr(epubwarm, "run_epubcheck", lambda epub, timeout: ordinary.append(epub) or {"messages": []})
-    warm = epubwarm.Prewarmed.start(good.read_bytes(), tmp_path / "warm")
+    warm = epubwarm.Prewarmed.start(good.read_bytes(), tmp_path / "warm", idle=True)
     assert epubcheck.verify_epub(good, warm.check) == ([], {"errors": 0, "warnings": 0})
     assert ordinary == [good] and warm.process.returncode is not None
 
 
 def test_the_warm_jvm_takes_only_idle_cpu(tmp_path):
-    """The warm-up JVM (and every thread it starts) runs at the lowest CPU priority, so that it does not
-    take a core from the layout's processes; a process not started ``idle`` keeps the build's."""
+    """For a book laid out on every core, the warm-up JVM (and every thread it starts) runs at the lowest
+    CPU priority, so that it does not take a core from the layout's processes; otherwise, and a process
+    not started ``idle``, at the build's."""
     import os
 
     from lectio.verify import epubwarm
@@ -237,15 +238,19 @@ def test_the_warm_jvm_takes_only_idle_cpu(tmp_path):
         pytest.skip("no nice on this system")
     tiny = tmp_path / "empty.epub"
     tiny.write_bytes(b"")
-    warm = epubwarm.Prewarmed.start(tiny.read_bytes(), tmp_path / "warm")
+    warm = epubwarm.Prewarmed.start(tiny.read_bytes(), tmp_path / "warm", idle=True)
+    busy = epubwarm.Prewarmed.start(tiny.read_bytes(), tmp_path / "busy")
     plain = tasks.popen(["sleep", "30"])
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
     try:
-        time.sleep(0.5)  # the JVM's threads started
-        threads = list((Path("/proc") / str(warm.process.pid) / "task").iterdir())
-        assert len(threads) > 1
-        assert {os.getpriority(os.PRIO_PROCESS, int(t.name)) for t in threads} == {19}
-        assert os.getpriority(os.PRIO_PROCESS, plain.pid) == os.getpriority(os.PRIO_PROCESS, 0)
+        time.sleep(0.5)  # the JVMs' threads started
+        for jvm, expected in ((warm, 19), (busy, ours)):
+            threads = list((Path("/proc") / str(jvm.process.pid) / "task").iterdir())
+            assert len(threads) > 1
+            assert {os.getpriority(os.PRIO_PROCESS, int(t.name)) for t in threads} == {expected}
+        assert os.getpriority(os.PRIO_PROCESS, plain.pid) == ours
     finally:
         warm.close()
+        busy.close()
         plain.kill()
         plain.wait()

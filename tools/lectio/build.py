@@ -69,12 +69,14 @@ def _render(book, targets, staging: Path, result: BuildResult, echo, work: tasks
 
 def _print_and_epub(book, targets, staging: Path, result: BuildResult, echo, work: tasks.Tasks,
                     checking: bool) -> tuple[list[Path], dict]:
-    from lectio.render import epub
+    from lectio.render import epub, parallel
 
     prepared = work.start(epub.prepare_epub, book) if "epub" in targets else None
-    warm = work.start(_warm_epubcheck, prepared, staging) if prepared is not None and checking else None
+    text = print_html(book)
+    in_parts = parallel.wanted(text)  # then no core is idle for EPUBCheck's warm-up: it takes what is left
+    warm = work.start(_warm_epubcheck, prepared, staging, in_parts) if prepared is not None and checking else None
     early = _Early(book, prepared, staging / ".early", warm if checking else None, work) if prepared else None
-    document = layout_pdf(book, early.told if early else None)  # the EPUB's page-list needs the PDF's pages
+    document = layout_pdf(book, early.told if early else None, text)  # the EPUB's page-list needs its pages
     for finding in getattr(document, "lectio_refused", []):
         result.findings.append(finding)
         echo(str(finding))
@@ -129,13 +131,13 @@ def _verify(project, targets, staging: Path, result: BuildResult, echo, book=Non
 
 
 @progress.stage("layout")
-def layout_pdf(book, told=None):
+def layout_pdf(book, told=None, text: str | None = None):
     """The laid-out print book: WeasyPrint's Document, or a big book laid out in parts on every core
     (``render.parallel``, docs/parallel.md); ``render.layoutfacts`` reads either. ``told``: see
-    ``parallel.layout``."""
-    from lectio.render import html, parallel, pdf
+    ``parallel.layout``; ``text``: the print HTML (:func:`print_html`), when already made."""
+    from lectio.render import parallel, pdf
 
-    text = html.write_html(book, pdf.print_css(book.config))
+    text = text if text is not None else print_html(book)
     return (parallel.layout(book, text, told) if parallel.wanted(text) else None) or pdf.layout(text, book.config)
 
 
@@ -281,11 +283,19 @@ def _epubcheck(epub: Path, warm=None, out: Path | None = None) -> tuple[list[Fin
     return cache.verified(out, "epubcheck", [epub], "", run) if out is not None else run()
 
 
-def _warm_epubcheck(prepared, staging: Path):
-    """EPUBCheck's JVM started on pandoc's EPUB (``prepared``, a Future) while the PDF is laid out."""
+def print_html(book) -> str:
+    """The print book's HTML, with its stylesheets, as WeasyPrint lays it out."""
+    from lectio.render import html, pdf
+
+    return html.write_html(book, pdf.print_css(book.config))
+
+
+def _warm_epubcheck(prepared, staging: Path, idle: bool = False):
+    """EPUBCheck's JVM started on pandoc's EPUB (``prepared``, a Future) while the PDF is laid out; ``idle``:
+    at the lowest priority (``epubwarm.Prewarmed``)."""
     from lectio.verify import epubwarm
 
-    return epubwarm.Prewarmed.start(prepared.result().data, staging / ".epubcheck")
+    return epubwarm.Prewarmed.start(prepared.result().data, staging / ".epubcheck", idle)
 
 
 @progress.stage("tei check")

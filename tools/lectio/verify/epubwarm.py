@@ -5,10 +5,11 @@ Most of an EPUBCheck run is the JVM compiling EPUBCheck's code and Saxon compili
 the first. ``lectio build`` therefore starts EPUBCheck (``data/java/EpubCheckLoop.java``: one
 check per line of its stdin) while the PDF is laid out, on the EPUB as pandoc made it, and asks
 it for the finished EPUB once the layout is known: the first check warms the JVM on the core
-the layout leaves idle, the second is the verdict. The JVM runs at the lowest CPU priority
-(``tasks.popen(idle=True)``): a book laid out on every core (``render.parallel``) leaves no core
-idle until its back matter is laid out alone, and a warm-up at the same priority as the layout
-took a third of both cores there (the 500-page benchmark book: its first round 46 s → 38 s). Only the second report is read. When that
+the layout leaves idle, the second is the verdict. A book laid out on every core
+(``render.parallel``) leaves no core idle: there the JVM runs at the lowest CPU priority
+(``idle``, ``tasks.popen(idle=True)``; at the layout's priority it took a third of both cores, the
+500-page benchmark book's first round 46 s → 38 s), and when its warm-up is not done by the time the
+EPUB is, an ordinary run gives the verdict instead. Only the second report is read. When that
 JVM cannot run (a Java runtime without the source launcher's compiler) or dies, the check is
 run the ordinary way (``epubcheck.run_epubcheck``): the verdict never depends on the warm JVM.
 """
@@ -32,32 +33,34 @@ DONE = b"lectio-epubcheck-done "
 class Prewarmed:
     """A running EPUBCheck loop in ``folder`` (a private folder of the caller, removed by it)."""
 
-    def __init__(self, process: subprocess.Popen, folder: Path):
-        self.process, self.folder = process, folder
+    def __init__(self, process: subprocess.Popen, folder: Path, idle: bool = False):
+        self.process, self.folder, self.idle = process, folder, idle
         self.line = b""  # what was read of the JVM's next line so far
         self.first_done = False
 
     @classmethod
-    def start(cls, first: bytes, folder: Path) -> "Prewarmed":
-        """Start the JVM and its first check, on the EPUB ``first`` (its report is not read)."""
+    def start(cls, first: bytes, folder: Path, idle: bool = False) -> "Prewarmed":
+        """Start the JVM and its first check, on the EPUB ``first`` (its report is not read); ``idle``: at the
+        lowest CPU priority, for a layout that leaves no core idle."""
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "first.epub").write_bytes(first)
         process = tasks.popen([java(), *jvm_options(first), "-cp", str(epubcheck_jar()), str(LOOP)], cwd=folder,
-                               idle=True)
-        checker = cls(process, folder)
+                               idle=idle)
+        checker = cls(process, folder, idle)
         checker._ask(folder / "first.epub", folder / "first.json")
         return checker
 
     def check(self, epub: Path, timeout: float = 300) -> dict:
-        """EPUBCheck's JSON report for ``epub``: from the warm JVM when its first check is done, else
-        (still warming up at its low priority, or dead) from an ordinary run at the build's priority:
-        a warm-up that got no idle core would make the verdict wait for two checks instead of one."""
+        """EPUBCheck's JSON report for ``epub``: from the warm JVM, else (dead, or started ``idle`` and still
+        warming up) from an ordinary run at the build's priority: a warm-up that got no idle core would
+        make the verdict wait for two checks instead of one."""
         report = self.folder / "report.json"
         deadline = time.monotonic() + timeout
         try:
-            if not self.warmed():
+            if self.idle and not self.warmed():
                 raise EOFError("EPUBCheck's warm-up is not done")
             self._ask(epub, report)
+            self.first_done = self.first_done or self._answer(deadline)
             self._answer(deadline)
             return json.loads(report.read_text(encoding="utf-8"))
         except (OSError, EOFError, ValueError):

@@ -92,7 +92,7 @@ class _Early:
     """The EPUB made, and EPUBCheck started on it, from the facts a book laid out in parts tells before
     its parts' PDFs are written and merged (``parallel.layout``'s ``told``): it stands when the merged
     layout's facts give the EPUB the same page-list and line anchors, else it is made again.
-    docs/performance.md, "The EPUB before the merge"."""
+    docs/parallel.md, "The EPUB before the merge"."""
 
     def __init__(self, book, prepared, folder: Path, warm, work: tasks.Tasks):
         self.book, self.prepared, self.folder, self.warm, self.work = book, prepared, folder, warm, work

@@ -12,7 +12,7 @@ import pikepdf
 import pytest
 
 from lectio import pipeline
-from lectio.render import html, parallel, parts, pdf
+from lectio.render import html, parallel, pdf
 from lectio.verify import pdfstructure
 
 from tests.conftest import ROOT, run_cli

@@ -101,7 +101,8 @@ class _Early:
     def told(self, facts) -> None:
         self.made = self.work.start(self._make, facts)
         if self.warm is not None:
-            self.checked = self.work.start(lambda: _epubcheck(self.made.result()[1], self.warm, self.book.config.output_dir))
+            out = self.book.config.output_dir
+            self.checked = self.work.start(lambda: _epubcheck(self.made.result()[1], self.warm, out))
 
     def _make(self, facts) -> tuple[tuple, Path]:
         self.folder.mkdir(exist_ok=True)

@@ -85,8 +85,8 @@ def popen(command: list[str], cwd=None, idle: bool = False) -> subprocess.Popen:
     the lowest CPU priority (``nice -n 19``, where there is a ``nice``; every thread it starts too), so
     it takes only what the build's other processes leave idle."""
     nice = shutil.which("nice") if idle else None
-    process = subprocess.Popen([nice, "-n", "19", *command] if nice else command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               cwd=cwd)
+    process = subprocess.Popen([nice, "-n", "19", *command] if nice else command, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd)
     group = _group.get()
     if group is not None:
         group._add(process)

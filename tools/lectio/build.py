@@ -106,16 +106,18 @@ class _Early:
 
     def _make(self, facts) -> tuple[tuple, Path]:
         self.folder.mkdir(exist_ok=True)
-        return epub_inputs(self.book, facts), make_epub(self.book, facts, self.folder, self.prepared.result())
+        inputs = epub_inputs(self.book, facts)
+        return inputs, make_epub(self.book, facts, self.folder, self.prepared.result(), inputs)
 
     def final(self, document, staging: Path, checking: bool) -> tuple[Path, dict]:
         """The EPUB for the laid-out ``document`` and its EPUBCheck, started ({"epub": Future}) when checking."""
-        if self.made is not None and self.made.result()[0] == epub_inputs(self.book, document):
+        inputs = epub_inputs(self.book, document)
+        if self.made is not None and self.made.result()[0] == inputs:
             made = output_path(self.book.config, "epub", staging)
             shutil.copyfile(self.made.result()[1], made)  # the bytes checked; EPUBCheck may still read that file
             return made, {"epub": self.checked} if checking else {}
         warm = self.warm if self.made is None else None  # the warm JVM checked the EPUB made too early
-        made = make_epub(self.book, document, staging, prepared=self.prepared.result())
+        made = make_epub(self.book, document, staging, self.prepared.result(), inputs)
         return made, {"epub": self.work.start(_epubcheck, made, warm, self.book.config.output_dir)} if checking else {}
 
 
@@ -178,13 +180,16 @@ def make_cover(book, document, folder: Path, result: BuildResult, echo) -> Path:
 
 
 @progress.stage("epub")
-def make_epub(book, document=None, folder: Path | None = None, prepared=None) -> Path:
+def make_epub(book, document=None, folder: Path | None = None, prepared=None, inputs=None) -> Path:
     """The EPUB; with the laid-out PDF ``document`` it gets the PDF's page-list, labelled with the
     printed folios (``folios.page_labels``: the numbers the PDF's /PageLabels are written from).
-    ``prepared`` is pandoc's part (``epub.prepare_epub``) when it was made beforehand."""
+    ``prepared`` is pandoc's part (``epub.prepare_epub``) when it was made beforehand, ``inputs`` the
+    document's ``epub_inputs`` when they were."""
     from lectio.render import epub
 
-    pages, labels, anchors = epub_inputs(book, document) if document is not None else (None, None, ())
+    if inputs is None and document is not None:
+        inputs = epub_inputs(book, document)
+    pages, labels, anchors = inputs or (None, None, ())
     path = output_path(book.config, "epub", folder)
     made = prepared if prepared is not None else epub.prepare_epub(book)
     atomic_write(path, epub.finish_epub(book, made, pages if pages is None else list(pages),

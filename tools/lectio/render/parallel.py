@@ -44,7 +44,7 @@ def wanted(html_text: str) -> bool:
     mode = os.environ.get(ENV, "auto").strip().lower()
     if mode in ("parallel", "single"):
         return mode == "parallel"
-    return workers() > 1 and parts.text_length(html_text[html_text.find("<body"):]) >= THRESHOLD
+    return workers() > 1 and parts.body_length(html_text) >= THRESHOLD
 
 
 def split(html_text: str) -> tuple[str, ...]:
@@ -52,7 +52,7 @@ def split(html_text: str) -> tuple[str, ...]:
     characters, one reading at least, and at least one group per core. Small groups keep the cores
     busy to the end (a part waiting for its real first page, or laid out twice, holds up less) and an
     edit lays out less again; each part costs a few hundred milliseconds of its own."""
-    length = parts.text_length(html_text[html_text.find("<body"):])
+    length = parts.body_length(html_text)
     return parts.parts(html_text, max(workers(), math.ceil(length / PART_CHARS)))
 
 
@@ -128,7 +128,7 @@ class _Book:
 
 
 def _guess(text: str) -> int:
-    return max(2, 2 * math.ceil(parts.text_length(text[text.find("<body"):]) / CHARS_PER_PAGE / 2))
+    return max(2, 2 * math.ceil(parts.body_length(text) / CHARS_PER_PAGE / 2))
 
 
 def layout(book, html_text: str, told=None) -> PartedLayout | None:

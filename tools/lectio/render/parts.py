@@ -49,6 +49,11 @@ def text_length(unit: str) -> int:
     return len(TAG.sub("", unit))
 
 
+def body_length(html_text: str) -> int:
+    """The characters of text in a whole HTML document's body."""
+    return text_length(html_text[html_text.find("<body"):])
+
+
 def grouped(lengths: list[int], count: int) -> list[range]:
     """Consecutive units in at most ``count`` non-empty groups of about equal length."""
     groups, start = [], 0

@@ -146,5 +146,5 @@ def _element(box, context: _Context, found: _Found) -> None:
     if tag == "a" and href:
         text = element.get("aria-label") or element.get("title") or _text(element)
         found.links.setdefault(href, text)
-        if xrefs.target(href):  # written out into another layout (``xrefs``), and linked there again
-            found.links.setdefault("#" + xrefs.target(href), text)
+        if target := xrefs.target(href):  # written out into another layout (``xrefs``), and linked there again
+            found.links.setdefault("#" + target, text)

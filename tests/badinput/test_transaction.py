@@ -92,7 +92,7 @@ def test_a_signal_during_the_build_is_a_clean_exit_1(built, monkeypatch, number)
 def test_an_epubcheck_error_fails_the_build_and_keeps_the_previous_pair(built, monkeypatch):
     root, previous = built
 
-    def invalid_epub(book, document=None, folder=None, prepared=None):
+    def invalid_epub(book, document=None, folder=None, prepared=None, inputs=None):
         path = builder.output_path(book.config, "epub", folder)
         with zipfile.ZipFile(path, "w") as epub:
             epub.writestr("mimetype", "application/epub+zip")

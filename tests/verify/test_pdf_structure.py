@@ -103,6 +103,25 @@ def test_a_footnote_as_a_plain_span(seed_pdf, tmp_path):
     assert codes(path, notes) == ["pdf.note"]
 
 
+def test_the_build_checks_the_structure_beside_fidelity_then_asks_for_its_notes(seed_pdf, tmp_path):
+    """``build._structure`` runs in a process of its own without the notes' count; ``_with_notes`` then
+    asks for as many ``Note`` elements as fidelity found notes: the same verdict as one check with it."""
+    from lectio import build
+
+    def plain(document):
+        note = next(e for e, _ in pdfstructtree.StructTree(document).elements() if e.get("/S") == "/Note")
+        note.S = pikepdf.Name.Span
+    path = broken(seed_pdf, tmp_path, plain)
+    with pikepdf.open(seed_pdf) as document:
+        notes = sum(1 for e, _ in pdfstructtree.StructTree(document).elements() if e.get("/S") == "/Note")
+    alone = build._structure([path])
+    assert alone == ([], [pdfstructure.check(path)[1]])
+    findings, reports = build._with_notes(alone, notes)
+    assert [(f.code, f.message) for f in findings] == [(f.code, f.message) for f in pdfstructure.check(path, notes)[0]]
+    assert reports == [pdfstructure.check(path, notes)[1]] and reports[0]["problems"] == 1
+    assert build._with_notes(alone, notes - 1) == alone and build._with_notes(alone, None) == alone
+
+
 def test_a_skipped_heading_level(seed_pdf, tmp_path):
     def skip(document):
         heading = next(e for e, _ in pdfstructtree.StructTree(document).elements() if e.get("/S") == "/H2")

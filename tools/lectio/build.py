@@ -255,7 +255,8 @@ def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=No
 
 
 def _checks(config, paths: dict[str, Path], folder: Path | None, source, tei_schema: bool) -> dict:
-    """Every check but EPUBCheck, by name: (findings, figures); fidelity runs before the structure check.
+    """Every check but EPUBCheck, by name: (findings, figures). The PDF structure check runs in a process of
+    its own beside fidelity; the notes fidelity found in the text are then required as ``Note`` elements.
     A check that already passed on the same outputs from the same inputs is replayed (``cache.verified``)."""
     out, inputs = config.output_dir, cache.inputs_key(config.path)
     checked = {}
@@ -267,14 +268,17 @@ def _checks(config, paths: dict[str, Path], folder: Path | None, source, tei_sch
                                         lambda: _tei(paths["tei"], tei_schema, book))
     checked["cover"] = _cover(config, folder)  # the cover target itself is checked here, against the interior
     built = [paths[t] if t in paths and paths[t].exists() else None for t in ("pdf", "epub")]
-    if any(built):
-        with progress.stage("fidelity"):
-            checked["fidelity"] = cache.verified(out, "fidelity", [p for p in built if p], inputs,
-                                                 lambda: fidelity.verify(source, *built))
-    if built[0] is not None:  # after fidelity: the notes it found in the PDF must be Note elements
-        notes = checked.get("fidelity", ([], {}))[1]
-        checked["pdf-structure"] = cache.verified(out, f"structure {_notes(notes)}", _pdfs(config, folder), inputs,
-                                                  lambda: _structure(config, folder, notes))
+    with tasks.Tasks(1) as aside:
+        pdfs = _pdfs(config, folder) if built[0] is not None else []
+        structure = aside.start(cache.verified, out, "structure", pdfs, inputs, lambda: _structure(pdfs)) \
+            if pdfs else None
+        if any(built):
+            with progress.stage("fidelity"):
+                checked["fidelity"] = cache.verified(out, "fidelity", [p for p in built if p], inputs,
+                                                     lambda: fidelity.verify(source, *built))
+        if structure is not None:
+            notes = _notes(checked.get("fidelity", ([], {}))[1])
+            checked["pdf-structure"] = _with_notes(structure.result(), notes)
     return checked
 
 
@@ -345,16 +349,27 @@ def _preflight(config, folder: Path | None = None) -> tuple[list[Finding], list[
 
 
 @progress.stage("structure check")
-def _structure(config, folder: Path | None, fidelity_report: dict) -> tuple[list[Finding], list[dict]]:
-    """The structure check of the PDF and of each extra variant built (``verify.pdfstructure``): at least
-    the readings' notes the fidelity check found in the outputs must be ``Note`` elements."""
-    notes = _notes(fidelity_report)
-    found, reports = [], []
-    for path in _pdfs(config, folder):
-        more, figures = verify.check_pdf_structure(path, notes)
-        found += more
-        reports.append(figures)
-    return found, reports
+def _structure(pdfs: list[Path]) -> tuple[list[Finding], list[dict]]:
+    """The structure check of the PDF and of each extra variant built (``verify.pdfstructure``), in a process
+    of its own (pikepdf holds the GIL): what it finds without the notes' count (:func:`_with_notes`)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = list(pool.map(verify.check_pdf_structure, pdfs))
+    return [f for found, _ in results for f in found], [figures for _, figures in results]
+
+
+def _with_notes(checked: tuple[list[Finding], list[dict]], notes: int | None) -> tuple[list[Finding], list[dict]]:
+    """The structure check's result with at least the readings' ``notes`` the fidelity check found in the
+    outputs required as ``Note`` elements, in every PDF."""
+    from lectio.verify import pdfstructure
+
+    findings, reports = list(checked[0]), []
+    for figures in checked[1]:
+        more, figures = pdfstructure.with_notes(([], figures), notes)
+        findings, reports = findings + more, reports + [figures]
+    return findings, reports
 
 
 def _pdfs(config, folder: Path | None) -> list[Path]:

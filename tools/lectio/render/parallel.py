@@ -153,10 +153,17 @@ def _layout(book, html_text: str, told=None) -> PartedLayout | None:
     state = _Book(book.config, texts, tuple(map(parts.ids, texts)), tuple(map(xrefs.counted, texts)), {}, {},
                   [0] * len(texts), partwork.known_counts(store, texts),
                   pageestimate.planned_pages(html_text, PageSetup.from_config(book.config)))
+    rounds = _rounds(state, store, told)
+    return _merged(state, rounds) if rounds is not None else None  # the pool's processes have ended: their memory
+
+
+def _rounds(state: _Book, store, told=None) -> int | None:
+    """Lay the parts out until none changes; the rounds it took, or None when they did not settle."""
     context = multiprocessing.get_context("spawn")
     # the manager outlives the pool: a worker waiting on a meeting is answered (or aborted) before it ends
     # one process more than the cores: a part that follows others (``_Book.follows``) is laid out while they
     # write their PDFs; the pool starts a process only when none is idle
+    texts = state.texts
     with context.Manager() as manager, ProcessPoolExecutor(min(workers() + 1, len(texts)), mp_context=context) as pool:
         for rounds in range(1, MAX_ROUNDS + 2):
             state.replan()
@@ -165,7 +172,7 @@ def _layout(book, html_text: str, told=None) -> PartedLayout | None:
             todo = [k for k in changed if not state.waits(k)] or changed  # parts waiting on each other: all
             if not todo:
                 partwork.keep_counts(store, texts, state.counts())
-                return _merged(state, rounds - 1)
+                return rounds - 1
             if rounds > MAX_ROUNDS:
                 return None
             follow = [k for k in changed if k not in todo and state.follows(k, todo)]

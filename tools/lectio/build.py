@@ -36,7 +36,7 @@ def build(project, targets=TARGETS, check_outputs: bool = True, echo=print) -> B
     See :mod:`lectio.transaction`: a failed, refused or interrupted build leaves the
     previous outputs as they were and no temporary file.
     """
-    checked = pipeline.check(project)
+    checked = pipeline.check(project, cached=True)
     pipeline.fail_on_errors(checked, echo)
     book = checked.book
     result = BuildResult()

@@ -10,7 +10,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lectio import apparatus, assemble, citations, config as config_stage, index, notes, pandoc, progress, sources, variants
+from lectio import (apparatus, assemble, cache, citations, config as config_stage, index, notes, pandoc, progress,
+                    sources, variants)
 from lectio.errors import ERROR, INFO, WARNING, Finding, SourceError, StageFailed
 from lectio.model import Book, Reading, Text
 from lectio.sources import structure
@@ -27,8 +28,9 @@ class Checked:
 
 
 @progress.stage("check")
-def check(project: Path | str = ".", strict: bool = False) -> Checked:
-    """Run config → sources → notes → citations → apparatus → assemble; collect findings."""
+def check(project: Path | str = ".", strict: bool = False, cached: bool = False) -> Checked:
+    """Run config → sources → notes → citations → apparatus → assemble; collect findings. ``cached`` (a
+    build, a preview): the notes citeproc formatted before are taken from the build's cache."""
     with progress.stage("config"):
         config = config_stage.load(project)
     findings: list[Finding] = []
@@ -43,7 +45,7 @@ def check(project: Path | str = ".", strict: bool = False) -> Checked:
             entries, found = apparatus.load_apparatus(config.resolve(config.apparatus.file), readings)
         findings += found
     texts = ([intro] if intro else []) + [r.text for r in readings] + [e.commentary for e in entries]
-    bibliography = _citations(config, texts, findings)
+    bibliography = _citations(config, texts, findings, cached)
     with progress.stage("assemble"):
         book = assemble.assemble(config, intro, readings, entries, bibliography, findings, collated)
     with progress.stage("index"):
@@ -107,7 +109,7 @@ def _read_introduction(config, findings: list[Finding]) -> Text | None:
 
 
 @progress.stage("citations")
-def _citations(config, texts: list[Text], findings: list[Finding]) -> list[tuple[str, str]]:
+def _citations(config, texts: list[Text], findings: list[Finding], cached: bool = False) -> list[tuple[str, str]]:
     files = [config.resolve(f) for f in config.bibliography.files]
     bib = citations.load_bibliography(files)
     timeout = config.output.pandoc_timeout
@@ -120,7 +122,8 @@ def _citations(config, texts: list[Text], findings: list[Finding]) -> list[tuple
         return []
     style = citations.style_path(config.bibliography.style, config.root)
     keys = [k for t in texts for n in t.notes for k in citations.cited_keys(n.markdown)]
-    return citations.format_texts(_grouped(texts), bib, style, timeout, keys)  # one citeproc run for the build
+    store = cache.Store(config.output_dir, "citeproc") if cached else None  # a job formatted before: not again
+    return citations.format_texts(_grouped(texts), bib, style, timeout, keys, store)  # one citeproc run at most
 
 
 def _grouped(texts: list[Text]) -> list[Text]:

@@ -10,15 +10,21 @@ line. A job's HTML is therefore what a run of pandoc on that job alone gave (fir
 citations, short forms and ibid. start afresh in each text), and the resolved .bib files
 are still the only bibliographies pandoc is given (named on the command line, as
 ``--sandbox`` requires).
+
+Because a job's HTML depends on nothing but the job, the entries it reads, the style, the filter
+and pandoc, it is kept in the build's cache (``cache.Store``, kind ``citeproc``) by the hash of
+those, and only the jobs the cache lacks go to pandoc: a rebuild after an edit that changed no note
+runs no citeproc at all, and one that changed a text's notes formats that text alone.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lectio import pandoc
+from lectio import cache, pandoc
 from lectio.citations import bibtex, citeprocfix
 from lectio.citations.bibtex import BibEntry
 from lectio.errors import RenderError
@@ -38,10 +44,23 @@ class Job:
     nocite: str = ""  # "@a, @b": entries listed without being cited
 
 
-def run(jobs: list[Job], entries: list[BibEntry], style: Path, timeout: float, what: str) -> list[str]:
-    """Each job's HTML, in order, from one pandoc run."""
+def run(jobs: list[Job], entries: list[BibEntry], style: Path, timeout: float, what: str,
+        store: cache.Store | None = None) -> list[str]:
+    """Each job's HTML, in order: from ``store`` where it has the job, else from one pandoc run."""
     if not jobs:
         return []
+    names = _names(jobs, entries, style) if store is not None else [None] * len(jobs)
+    kept = [_kept(store, name) for name in names]
+    missing = [job for job, html in zip(jobs, kept) if html is None]
+    made = iter(_formatted(missing, entries, style, timeout, what) if missing else [])
+    outs = [html if html is not None else next(made) for html in kept]
+    for name, html, out in zip(names, kept, outs):
+        if name is not None and html is None:
+            store.put(name, out.encode("utf-8"))
+    return outs
+
+
+def _formatted(jobs: list[Job], entries: list[BibEntry], style: Path, timeout: float, what: str) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="lectio-bib-") as folder:
         args = ["-f", "markdown", "-t", "html5", "--wrap=none", "--lua-filter", str(FILTER),
                 "--csl", str(citeprocfix.write_style(style, Path(folder)))]
@@ -54,6 +73,27 @@ def run(jobs: list[Job], entries: list[BibEntry], style: Path, timeout: float, w
     if len(parts) != len(jobs):
         raise RenderError(f"{what}: pandoc gave {len(parts)} results for {len(jobs)} texts", code="pandoc.failed")
     return [citeprocfix.restore(part) for part in parts]
+
+
+def _names(jobs: list[Job], entries: list[BibEntry], style: Path) -> list[str]:
+    """Each job's key in the cache: the job, the entries as it reads them, the style, the filter, pandoc."""
+    prepare = {NOTES: citeprocfix.note_entries, LIST: citeprocfix.bibliography_entries}
+    bibs = {kind: bibtex.dumps(prepare[kind](entries)) if entries else "" for kind in {job.entries for job in jobs}}
+    try:
+        program = pandoc.executable()
+        made = [style.read_bytes(), FILTER.read_bytes(), program, repr(os.stat(program)[6:9])]
+    except OSError:
+        return [None] * len(jobs)
+    return [cache.key("citeproc", *made, bibs[job.entries], job.markdown, job.entries,
+                      str(job.suppress_bibliography), job.nocite) for job in jobs]
+
+
+def _kept(store: cache.Store | None, name: str | None) -> str | None:
+    data = store.get(name) if store is not None and name is not None else None
+    try:
+        return data.decode("utf-8") if data is not None else None
+    except UnicodeDecodeError:  # an unreadable entry is a miss
+        return None
 
 
 def _bib_files(jobs: list[Job], entries: list[BibEntry], folder: Path) -> dict[str, Path]:

@@ -180,25 +180,26 @@ def format_notes(text: Text, bib: Bibliography, style: Path, timeout: float) -> 
 
 
 def format_texts(texts: list[Text], bib: Bibliography, style: Path, timeout: float,
-                 bibliography_keys: list[str] | None = None) -> list[tuple[str, str]]:
+                 bibliography_keys: list[str] | None = None, store=None) -> list[tuple[str, str]]:
     """Every text's notes, each text formatted as a document of its own, and the bibliography of
-    ``bibliography_keys`` (see :func:`bibliography_entries`), in one pandoc run (``batch``)."""
+    ``bibliography_keys`` (see :func:`bibliography_entries`), in one pandoc run (``batch``); what
+    ``store`` (a ``cache.Store``) already has is taken from it."""
     texts = [text for text in texts if text.notes]
     jobs = [batch.Job(_notes_markdown(text, f"t{number}-", style)) for number, text in enumerate(texts)]
     if bibliography_keys:
         jobs.append(_bibliography_job(bibliography_keys))
     names = [text.display_path for text in texts] + (["bibliography"] if bibliography_keys else [])
-    outs = _run_jobs(jobs, names, list(bib.entries.values()), style, timeout)
+    outs = _run_jobs(jobs, names, list(bib.entries.values()), style, timeout, store)
     for text, out in zip(texts, outs):
         _fill_notes(text, out, style, timeout)
     return _bibliography_items(outs[-1]) if bibliography_keys else []
 
 
-def _run_jobs(jobs: list, names: list[str], entries: list, style: Path, timeout: float) -> list[str]:
+def _run_jobs(jobs: list, names: list[str], entries: list, style: Path, timeout: float, store=None) -> list[str]:
     """The jobs in one run, given the time limit of each (``timeout`` per job, as when each text had
     its own run); when pandoc fails, the job it fails on is run alone, so that the error names its file."""
     try:
-        return batch.run(jobs, entries, style, timeout * len(jobs), "notes")
+        return batch.run(jobs, entries, style, timeout * len(jobs), "notes", store)
     except RenderError:
         for job, name in zip(jobs, names):
             batch.run([job], entries, style, timeout, name)

@@ -20,6 +20,7 @@ def report(monkeypatch, tmp_path):
 
     monkeypatch.setattr(verify, "run_epubcheck", fake)
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "b.epub").write_bytes(b"PK")
     return fake
 
 
@@ -47,3 +48,23 @@ def test_a_clean_report_passes(report, tmp_path):
     findings, counts = verify.verify_epub(tmp_path / "b.epub")
     assert counts == {"errors": 0, "warnings": 0}
     assert [f.severity for f in findings] == [INFO]
+
+
+def test_no_file_is_an_error_not_an_empty_report(report, tmp_path):
+    """EPUBCheck 5.3 writes a report without a message for a path that names no file."""
+    report.report = {"messages": []}
+    findings, counts = verify.verify_epub(tmp_path / "nothing.epub")
+    assert [(f.code, f.severity) for f in findings] == [("epubcheck.no-file", ERROR)] and counts["errors"] == 1
+
+
+@pytest.mark.slow
+def test_a_relative_path_is_checked_from_where_it_was_given(tmp_path, monkeypatch):
+    """EPUBCheck runs in a temporary folder: a path relative to the caller's folder must still name the file."""
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "broken.epub", "w") as package:
+        package.writestr("mimetype", "application/epub+zip")
+    monkeypatch.chdir(tmp_path)
+    findings, counts = verify.verify_epub(verify.Path("broken.epub"))
+    assert counts["errors"] >= 1 and any(f.code.startswith("epubcheck.RSC") or f.code.startswith("epubcheck.PKG")
+                                         for f in findings), findings

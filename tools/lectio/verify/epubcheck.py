@@ -58,6 +58,7 @@ def run_epubcheck(epub: Path, timeout: float = 300) -> dict:
 
     The JVM's own messages (stderr) are never read as EPUBCheck's: only the JSON report is. The
     process is stopped with the build when the build fails elsewhere (``lectio.tasks``)."""
+    epub = Path(epub).resolve()  # EPUBCheck runs in a folder of its own, and reports nothing for no file
     with tempfile.TemporaryDirectory(prefix="lectio-epubcheck-") as tmp:
         report = Path(tmp) / "report.json"
         tasks.run([java(), *jvm_options(epub), "-jar", str(epubcheck_jar()), str(epub), "--json", str(report)],
@@ -71,7 +72,10 @@ def run_epubcheck(epub: Path, timeout: float = 300) -> dict:
 def check_epub(epub: Path, run=None) -> list[Finding]:
     """EPUBCheck's messages on ``epub`` as findings; ``run(epub)`` gives its JSON report (default:
     :func:`run_epubcheck`; a warm JVM's, ``epubwarm.Prewarmed.check``)."""
-    report = (run or run_epubcheck)(epub)
+    if not Path(epub).is_file():  # EPUBCheck 5.3 reports no message at all for a path that names no file
+        return [Finding("epubcheck.no-file", "there is no EPUB file here to check", Location(display_path(epub)),
+                        ERROR, fix="run lectio build")]
+    report = (run or run_epubcheck)(Path(epub).resolve())
     findings = []
     for message in report.get("messages", []):
         severity = {"FATAL": ERROR, "ERROR": ERROR, "WARNING": WARNING}.get(message["severity"], INFO)

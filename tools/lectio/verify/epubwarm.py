@@ -54,7 +54,7 @@ class Prewarmed:
         """EPUBCheck's JSON report for ``epub``: from the warm JVM, else (dead, or started ``idle`` and still
         warming up) from an ordinary run at the build's priority: a warm-up that got no idle core would
         make the verdict wait for two checks instead of one."""
-        report = self.folder / "report.json"
+        report, epub = self.folder / "report.json", Path(epub).resolve()  # the JVM runs in a folder of its own
         deadline = time.monotonic() + timeout
         try:
             if self.idle and not self.warmed():

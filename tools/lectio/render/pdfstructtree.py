@@ -125,12 +125,21 @@ class StructTree:
             _prune(element)
 
     def common_element(self, number: int, mcids: list[int]):
-        """The deepest element above all ``mcids`` of page ``number``."""
-        chains = [_ancestors(self.element_of(number, m)) for m in mcids if self.element_of(number, m) is not None]
-        if not chains:
+        """The deepest element above all ``mcids`` of page ``number``: the first one's ancestors, each
+        other one walked up only until it meets them (most share a paragraph: a step or two)."""
+        elements = [e for e in (self.element_of(number, m) for m in mcids) if e is not None]
+        if not elements:
             return None
-        shared = set.intersection(*({e.objgen for e in chain} for chain in chains))
-        return next((element for element in chains[0] if element.objgen in shared), None)
+        chain = _ancestors(elements[0])
+        depth = {element.objgen: n for n, element in enumerate(chain)}
+        lowest = 0
+        for element in elements[1:]:
+            while is_element(element) and element.objgen not in depth:
+                element = element.get("/P")
+            if not is_element(element):
+                return None
+            lowest = max(lowest, depth[element.objgen])
+        return chain[lowest]
 
     def unique_id(self, base: str) -> str:
         return unique(base, self.used_ids)

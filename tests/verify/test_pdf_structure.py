@@ -93,14 +93,19 @@ def test_text_outside_marked_content(seed_pdf, tmp_path):
     assert [f.code for f in findings] == ["pdf.untagged-content"] and "page 5" in findings[0].message
 
 
-def test_a_footnote_as_a_plain_span(seed_pdf, tmp_path):
+def note_as_span(seed_pdf: Path, tmp_path: Path) -> tuple[Path, int]:
+    """The seed's PDF with its first ``Note`` element tagged as a plain ``Span``, and the seed's note count."""
     def plain(document):
         note = next(e for e, _ in pdfstructtree.StructTree(document).elements() if e.get("/S") == "/Note")
         note.S = pikepdf.Name.Span
     path = broken(seed_pdf, tmp_path, plain)
     with pikepdf.open(seed_pdf) as document:
         notes = sum(1 for e, _ in pdfstructtree.StructTree(document).elements() if e.get("/S") == "/Note")
-    assert codes(path, notes) == ["pdf.note"]
+    return path, notes
+
+
+def test_a_footnote_as_a_plain_span(seed_pdf, tmp_path):
+    assert codes(*note_as_span(seed_pdf, tmp_path)) == ["pdf.note"]
 
 
 def test_the_build_checks_the_structure_beside_fidelity_then_asks_for_its_notes(seed_pdf, tmp_path):
@@ -108,12 +113,7 @@ def test_the_build_checks_the_structure_beside_fidelity_then_asks_for_its_notes(
     asks for as many ``Note`` elements as fidelity found notes: the same verdict as one check with it."""
     from lectio import build
 
-    def plain(document):
-        note = next(e for e, _ in pdfstructtree.StructTree(document).elements() if e.get("/S") == "/Note")
-        note.S = pikepdf.Name.Span
-    path = broken(seed_pdf, tmp_path, plain)
-    with pikepdf.open(seed_pdf) as document:
-        notes = sum(1 for e, _ in pdfstructtree.StructTree(document).elements() if e.get("/S") == "/Note")
+    path, notes = note_as_span(seed_pdf, tmp_path)
     alone = build._structure([path])
     assert alone == ([], [pdfstructure.check(path)[1]])
     findings, reports = build._with_notes(alone, notes)

@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from lectio import cache, pandoc
+from lectio import cache, manifest, pandoc
 from lectio.citations import bibtex, citeprocfix
 from lectio.citations.bibtex import BibEntry
 from lectio.errors import RenderError
@@ -54,9 +54,9 @@ def run(jobs: list[Job], entries: list[BibEntry], style: Path, timeout: float, w
     missing = [job for job, html in zip(jobs, kept) if html is None]
     made = iter(_formatted(missing, entries, style, timeout, what) if missing else [])
     outs = [html if html is not None else next(made) for html in kept]
-    for name, html, out in zip(names, kept, outs):
-        if name is not None and html is None:
-            store.put(name, out.encode("utf-8"))
+    made = [(name, out) for name, html, out in zip(names, kept, outs) if name is not None and html is None]
+    if made:  # kept only when the build succeeds: a failed build writes nothing (``manifest.after_success``)
+        manifest.after_success(lambda: [store.put(name, out.encode("utf-8")) for name, out in made])
     return outs
 
 

@@ -30,7 +30,7 @@ class Checked:
 @progress.stage("check")
 def check(project: Path | str = ".", strict: bool = False, cached: bool = False) -> Checked:
     """Run config → sources → notes → citations → apparatus → assemble; collect findings. ``cached`` (a
-    build, a preview): the notes citeproc formatted before are taken from the build's cache."""
+    build): the notes citeproc formatted before are taken from the build's cache."""
     with progress.stage("config"):
         config = config_stage.load(project)
     findings: list[Finding] = []

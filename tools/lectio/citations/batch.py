@@ -49,22 +49,23 @@ def run(jobs: list[Job], entries: list[BibEntry], style: Path, timeout: float, w
     """Each job's HTML, in order: from ``store`` where it has the job, else from one pandoc run."""
     if not jobs:
         return []
-    names = _names(jobs, entries, style) if store is not None else [None] * len(jobs)
+    bibs = _resolved(jobs, entries)
+    names = _names(jobs, bibs, style) if store is not None else [None] * len(jobs)
     kept = [_kept(store, name) for name in names]
     missing = [job for job, html in zip(jobs, kept) if html is None]
-    made = iter(_formatted(missing, entries, style, timeout, what) if missing else [])
-    outs = [html if html is not None else next(made) for html in kept]
-    made = [(name, out) for name, html, out in zip(names, kept, outs) if name is not None and html is None]
-    if made:  # kept only when the build succeeds: a failed build writes nothing (``manifest.after_success``)
-        manifest.after_success(lambda: [store.put(name, out.encode("utf-8")) for name, out in made])
+    formatted = iter(_formatted(missing, bibs, style, timeout, what) if missing else [])
+    outs = [html if html is not None else next(formatted) for html in kept]
+    new = [(name, out) for name, html, out in zip(names, kept, outs) if name is not None and html is None]
+    if new:  # kept only when the build succeeds: a failed build writes nothing (``manifest.after_success``)
+        manifest.after_success(lambda: [store.put(name, out.encode("utf-8")) for name, out in new])
     return outs
 
 
-def _formatted(jobs: list[Job], entries: list[BibEntry], style: Path, timeout: float, what: str) -> list[str]:
+def _formatted(jobs: list[Job], bibs: dict[str, str], style: Path, timeout: float, what: str) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="lectio-bib-") as folder:
         args = ["-f", "markdown", "-t", "html5", "--wrap=none", "--lua-filter", str(FILTER),
                 "--csl", str(citeprocfix.write_style(style, Path(folder)))]
-        files = _bib_files(jobs, entries, Path(folder))
+        files = _bib_files(jobs, bibs, Path(folder))
         for path in files.values():
             args += ["--bibliography", str(path)]
         document = "\n\n".join(_div(job, files.get(job.entries)) for job in jobs)
@@ -75,16 +76,21 @@ def _formatted(jobs: list[Job], entries: list[BibEntry], style: Path, timeout: f
     return [citeprocfix.restore(part) for part in parts]
 
 
-def _names(jobs: list[Job], entries: list[BibEntry], style: Path) -> list[str]:
-    """Each job's key in the cache: the job, the entries as it reads them, the style, the filter, pandoc."""
+def _resolved(jobs: list[Job], entries: list[BibEntry]) -> dict[str, str]:
+    """The resolved entries as .bib text, for each kind of job among ``jobs`` (none without entries)."""
     prepare = {NOTES: citeprocfix.note_entries, LIST: citeprocfix.bibliography_entries}
-    bibs = {kind: bibtex.dumps(prepare[kind](entries)) if entries else "" for kind in {job.entries for job in jobs}}
+    return {kind: bibtex.dumps(prepare[kind](entries)) for kind in dict.fromkeys(job.entries for job in jobs)} \
+        if entries else {}
+
+
+def _names(jobs: list[Job], bibs: dict[str, str], style: Path) -> list[str]:
+    """Each job's key in the cache: the job, the entries as it reads them, the style, the filter, pandoc."""
     try:
         program = pandoc.executable()
         made = [style.read_bytes(), FILTER.read_bytes(), program, repr(os.stat(program)[6:9])]
     except OSError:
         return [None] * len(jobs)
-    return [cache.key("citeproc", *made, bibs[job.entries], job.markdown, job.entries,
+    return [cache.key("citeproc", *made, bibs.get(job.entries, ""), job.markdown, job.entries,
                       str(job.suppress_bibliography), job.nocite) for job in jobs]
 
 
@@ -96,15 +102,12 @@ def _kept(store: cache.Store | None, name: str | None) -> str | None:
         return None
 
 
-def _bib_files(jobs: list[Job], entries: list[BibEntry], folder: Path) -> dict[str, Path]:
-    """The resolved entries, as each kind of job needs them, written once (none without entries)."""
-    if not entries:
-        return {}
-    prepare = {NOTES: citeprocfix.note_entries, LIST: citeprocfix.bibliography_entries}
+def _bib_files(jobs: list[Job], bibs: dict[str, str], folder: Path) -> dict[str, Path]:
+    """The resolved entries (:func:`_resolved`) that ``jobs`` read, each kind written once."""
     files = {}
-    for kind in dict.fromkeys(job.entries for job in jobs):
+    for kind in dict.fromkeys(job.entries for job in jobs if job.entries in bibs):
         files[kind] = folder / f"resolved-{kind}.bib"
-        files[kind].write_text(bibtex.dumps(prepare[kind](entries)), encoding="utf-8")
+        files[kind].write_text(bibs[kind], encoding="utf-8")
     return files
 
 

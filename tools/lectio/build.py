@@ -240,7 +240,7 @@ def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=No
         epub = (started or {}).get("epub")
         if epub is None and "epub" in paths and paths["epub"].exists():
             epub = work.start(_epubcheck, paths["epub"], None, config.output_dir)
-        checked = _checks(config, paths, folder, book or project, tei_schema)
+        checked = _checks(config, paths, folder, book or project, tei_schema, work)
         if epub is not None:
             checked["epub"] = epub.result()
     findings, report = [], {}
@@ -254,7 +254,8 @@ def verify_outputs(project, targets=TARGETS, folder: Path | None = None, book=No
     return findings, report
 
 
-def _checks(config, paths: dict[str, Path], folder: Path | None, source, tei_schema: bool) -> dict:
+def _checks(config, paths: dict[str, Path], folder: Path | None, source, tei_schema: bool,
+            work: tasks.Tasks) -> dict:
     """Every check but EPUBCheck, by name: (findings, figures). The PDF structure check runs in a process of
     its own beside fidelity; the notes fidelity found in the text are then required as ``Note`` elements.
     A check that already passed on the same outputs from the same inputs is replayed (``cache.verified``)."""
@@ -268,17 +269,14 @@ def _checks(config, paths: dict[str, Path], folder: Path | None, source, tei_sch
                                         lambda: _tei(paths["tei"], tei_schema, book))
     checked["cover"] = _cover(config, folder)  # the cover target itself is checked here, against the interior
     built = [paths[t] if t in paths and paths[t].exists() else None for t in ("pdf", "epub")]
-    with tasks.Tasks(1) as aside:
-        pdfs = _pdfs(config, folder) if built[0] is not None else []
-        structure = aside.start(cache.verified, out, "structure", pdfs, inputs, lambda: _structure(pdfs)) \
-            if pdfs else None
-        if any(built):
-            with progress.stage("fidelity"):
-                checked["fidelity"] = cache.verified(out, "fidelity", [p for p in built if p], inputs,
-                                                     lambda: fidelity.verify(source, *built))
-        if structure is not None:
-            notes = _notes(checked.get("fidelity", ([], {}))[1])
-            checked["pdf-structure"] = _with_notes(structure.result(), notes)
+    pdfs = _pdfs(config, folder) if built[0] is not None else []
+    structure = work.start(cache.verified, out, "structure", pdfs, inputs, lambda: _structure(pdfs)) if pdfs else None
+    if any(built):
+        with progress.stage("fidelity"):
+            checked["fidelity"] = cache.verified(out, "fidelity", [p for p in built if p], inputs,
+                                                 lambda: fidelity.verify(source, *built))
+    if structure is not None:
+        checked["pdf-structure"] = _with_notes(structure.result(), _notes(checked.get("fidelity", ([], {}))[1]))
     return checked
 
 
